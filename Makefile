@@ -1,0 +1,69 @@
+# RecoveryDesk. "make run" and "make test" are all a newcomer needs on Debian/Ubuntu:
+# both install what the machine lacks (system packages need root or sudo), then build.
+
+GO        ?= go
+TAGS      := sqlite_fts5 migrated_fynedo
+GOFLAGS   := -tags=$(subst $() ,$(),$(TAGS))
+BIN       := bin/recoverydesk
+DEMO_DB   := demo/recoverydesk.db
+export LANG ?= en_US.UTF-8
+export CGO_ENABLED := 1
+
+# System packages: the C toolchain and headers Fyne and SQLite build against, and the tools the
+# tests use to look at the real window and the real PDF.
+APT_BUILD := gcc pkg-config libgl1-mesa-dev libx11-dev libxrandr-dev libxxf86vm-dev libxi-dev \
+             libxcursor-dev libxinerama-dev libwayland-dev libxkbcommon-dev
+APT_CHECK := xvfb xdotool imagemagick poppler-utils qpdf img2pdf
+
+.PHONY: all run build test test-unit test-smoke vet deps deps-system deps-go bench screenshots fuzz clean
+
+all: build
+
+## deps: install the system packages (apt) and Go modules the build and the tests need
+deps: deps-system deps-go
+
+deps-system:
+	@missing=""; for p in $(APT_BUILD) $(APT_CHECK); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+deps-go:
+	$(GO) mod download
+
+## build: the binary at bin/recoverydesk
+build: deps
+	$(GO) build $(GOFLAGS) -o $(BIN) ./cmd/recoverydesk
+
+## run: the app, on a demo database under demo/ (made on first run); your real database is untouched
+run: build
+	@[ -f $(DEMO_DB) ] || ./$(BIN) demo --db $(DEMO_DB) --cases 300 --photos 40 --operator "Demo"
+	./$(BIN) --db $(DEMO_DB)
+
+## test: every test, with the race detector, then the real binary in a real (virtual) window
+test: deps vet test-unit test-smoke
+
+vet:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed:" $$unformatted; exit 1; fi
+	$(GO) vet $(GOFLAGS) ./...
+	@if $(GO) list $(GOFLAGS) -deps ./casefile | grep -E '^fyne.io/|^database/sql$$'; then echo "casefile must not import Fyne or database/sql"; exit 1; fi
+	@if $(GO) list $(GOFLAGS) -deps ./ui | grep -E '^recoverydesk/data$$|go-sqlite3'; then echo "ui must not import the store"; exit 1; fi
+
+test-unit:
+	$(GO) test $(GOFLAGS) -race -count=1 -timeout 15m ./...
+	$(GO) test $(GOFLAGS) -run '^$$' -fuzz FuzzParseIMEI -fuzztime 10s ./casefile
+
+test-smoke: build
+	bash .ci/smoke.sh $(BIN)
+
+## bench: the benchmarks (not part of make test)
+bench: deps
+	$(GO) test $(GOFLAGS) -run '^$$' -bench . -benchtime 1x -timeout 60m ./data
+
+clean:
+	rm -rf bin dist

@@ -1,0 +1,85 @@
+package casefile
+
+import (
+	"fmt"
+	"time"
+)
+
+// AttachmentKind says what a piece of evidence shows.
+type AttachmentKind string
+
+// The kinds of evidence a dossier is built from.
+const (
+	AttachReceipt    AttachmentKind = "receipt"
+	AttachBox        AttachmentKind = "box"
+	AttachIMEIScreen AttachmentKind = "imei_screen"
+	AttachLockScreen AttachmentKind = "lock_screen"
+	AttachIDDocument AttachmentKind = "id_document"
+	AttachDevice     AttachmentKind = "device"
+	AttachOther      AttachmentKind = "other"
+)
+
+// AttachmentKinds lists the kinds in the order forms offer them.
+var AttachmentKinds = []AttachmentKind{AttachReceipt, AttachBox, AttachIMEIScreen, AttachLockScreen, AttachIDDocument, AttachDevice, AttachOther}
+
+// Valid reports whether k is one of the known kinds.
+func (k AttachmentKind) Valid() bool {
+	for _, v := range AttachmentKinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Attachment is one file of evidence kept with its case.
+type Attachment struct {
+	ID        int64          `json:"-"`
+	Kind      AttachmentKind `json:"kind"`
+	Name      string         `json:"name,omitempty"`
+	MediaType string         `json:"media_type,omitempty"`
+	Size      int64          `json:"size,omitempty"`
+	SHA256    string         `json:"sha256,omitempty"`
+	Note      string         `json:"note,omitempty"`
+	AddedAt   time.Time      `json:"added_at,omitzero"`
+	AddedBy   string         `json:"added_by,omitempty"`
+	// Path is where the import format finds the file, relative to the JSON file.
+	Path string `json:"path,omitempty"`
+	// Width and Height are the pixel size of the prepared rendition of an image, zero otherwise.
+	Width  int `json:"width,omitempty"`
+	Height int `json:"height,omitempty"`
+	// Purged is set once retention removed the file; the record stays.
+	Purged bool `json:"purged,omitempty"`
+
+	// Data is the file itself; loaded only when asked for.
+	Data []byte `json:"-"`
+	// Rendition is the upright, scaled, re-encoded JPEG of an image, prepared once when it
+	// is attached so that a dossier export only assembles; nil for PDFs.
+	Rendition []byte `json:"-"`
+}
+
+// Limits on what is accepted as evidence.
+const (
+	// MaxAttachmentSize is the largest file accepted: a 12 MP photo or a scanned receipt fits easily.
+	MaxAttachmentSize = 40 << 20
+	// MaxImagePixels refuses decompression bombs before decoding: 100 MP is beyond any phone camera.
+	MaxImagePixels = 100_000_000
+)
+
+// Media types the counter accepts.
+const (
+	MediaJPEG = "image/jpeg"
+	MediaPNG  = "image/png"
+	MediaPDF  = "application/pdf"
+)
+
+// IsImage reports whether the attachment is a photo.
+func (a Attachment) IsImage() bool { return a.MediaType == MediaJPEG || a.MediaType == MediaPNG }
+
+// EvidenceError is a refused file, with a message a person can act on.
+type EvidenceError struct {
+	Name   string
+	Reason string
+}
+
+func (e *EvidenceError) Error() string { return fmt.Sprintf("%s: %s", e.Name, e.Reason) }

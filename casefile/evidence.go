@@ -1,0 +1,95 @@
+package casefile
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxNameRunes bounds a stored file name; longer names are shortened, keeping the extension.
+const MaxNameRunes = 120
+
+// PrepareEvidence checks a file brought as evidence and prepares it for storage: the media
+// type from its content (not its name), the rendition of a photo, a safe display name.
+// A refused file returns an *EvidenceError whose Reason a technician can act on.
+func PrepareEvidence(kind AttachmentKind, name string, data []byte) (Attachment, error) {
+	name = safeName(name)
+	refuse := func(format string, args ...any) (Attachment, error) {
+		return Attachment{}, &EvidenceError{Name: name, Reason: fmt.Sprintf(format, args...)}
+	}
+	if !kind.Valid() {
+		return refuse("%q is not an evidence kind", kind)
+	}
+	switch {
+	case len(data) == 0:
+		return refuse("the file is empty (0 bytes); copy it again from the phone or scanner")
+	case len(data) > MaxAttachmentSize:
+		return refuse("the file is %.1f MB; the limit is %d MB. Save the photo at a lower resolution or scan the receipt as PDF", float64(len(data))/(1<<20), MaxAttachmentSize>>20)
+	}
+	a := Attachment{Kind: kind, Name: name, Data: data, Size: int64(len(data))}
+	a.MediaType = sniff(data)
+	ext := strings.ToLower(filepath.Ext(name))
+	switch a.MediaType {
+	case MediaJPEG, MediaPNG:
+		rend, w, h, err := MakeRendition(data)
+		if err != nil {
+			return refuse("%v", err)
+		}
+		a.Rendition, a.Width, a.Height = rend, w, h
+	case MediaPDF:
+		if !bytes.Contains(data[max(0, len(data)-2048):], []byte("%%EOF")) {
+			return refuse("the PDF is incomplete (its end is missing); save or download it again")
+		}
+	case "image/heic":
+		return refuse("this is a HEIC photo (iPhone format); export it as JPEG first, or set the iPhone's camera to \"Most Compatible\"")
+	default:
+		claimed := map[string]string{".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".pdf": "PDF"}[ext]
+		if claimed != "" {
+			return refuse("the name says %s but the content is not a %s file; it may be damaged or renamed", claimed, claimed)
+		}
+		return refuse("only JPEG and PNG photos and PDF documents are accepted")
+	}
+	return a, nil
+}
+
+// sniff tells the media type from the first bytes, because names lie.
+func sniff(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xFF, 0xD8, 0xFF}):
+		return MediaJPEG
+	case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
+		return MediaPNG
+	case bytes.HasPrefix(b, []byte("%PDF-")):
+		return MediaPDF
+	case len(b) > 12 && string(b[4:8]) == "ftyp" && (string(b[8:12]) == "heic" || string(b[8:12]) == "heix" || string(b[8:12]) == "mif1"):
+		return "image/heic"
+	}
+	return ""
+}
+
+// safeName keeps a file's own name (never a path: "../../etc/passwd" becomes "passwd"),
+// valid UTF-8 without control characters, and of a length a caption can print.
+func safeName(name string) string {
+	name = strings.ReplaceAll(name, "\\", "/")
+	name = filepath.Base(strings.ToValidUTF8(name, "_"))
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, name)
+	if name == "." || name == "/" || name == ".." || name == "" {
+		name = "file"
+	}
+	if utf8.RuneCountInString(name) > MaxNameRunes {
+		ext := filepath.Ext(name)
+		if utf8.RuneCountInString(ext) > 10 {
+			ext = ""
+		}
+		r := []rune(strings.TrimSuffix(name, ext))
+		name = string(r[:MaxNameRunes-utf8.RuneCountInString(ext)-1]) + "…" + ext
+	}
+	return name
+}

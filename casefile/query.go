@@ -1,0 +1,38 @@
+package casefile
+
+import "time"
+
+// Summary is a case as a list row shows it.
+type Summary struct {
+	Number      string
+	Customer    string
+	Model       string
+	IMEI1       string
+	Status      Status
+	StatusSince time.Time
+	CreatedAt   time.Time
+}
+
+// DaysInStatus is how many whole days the case has stood in its status at now.
+func (s Summary) DaysInStatus(now time.Time) int { return int(now.Sub(s.StatusSince).Hours() / 24) }
+
+// Sort orders a case list.
+type Sort string
+
+// The orders a case list offers.
+const (
+	SortNewest         Sort = "newest"
+	SortOldest         Sort = "oldest"
+	SortWaitingLongest Sort = "waiting"
+)
+
+// Query selects cases. Zero values mean "all".
+type Query struct {
+	// Text matches case number, customer name (any case, ё = е), e-mail, phone digits in any
+	// formatting, full or partial IMEI, serial and model; every word must match.
+	Text   string
+	Status Status
+	Sort   Sort
+	Limit  int
+	Offset int
+}

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"sort"
+	"strings"
+
+	"recoverydesk/casefile"
+	"recoverydesk/data"
+)
+
+// Exit codes, the same for every command.
+const (
+	exitOK      = 0
+	exitRefused = 1 // the input was refused: an invalid IMEI, a bad import, a forbidden status change
+	exitUsage   = 2 // the command line itself is wrong
+)
+
+// cli is what every command gets: where to write, and the options common to all.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	db             string
+	operator       string
+	ctx            context.Context
+}
+
+// command is one sub-command.
+type command struct {
+	name, args, summary string
+	run                 func(c *cli, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"imei", "[--json] NUMBER...", "check IMEIs (Luhn, null IMEI, IMEISV) and suggest a missing check digit", cmdIMEI},
+		{"import", "FILE.json", "add the cases of a JSON file (one object or an array); all or nothing", cmdImport},
+		{"show", "CASE [--json]", "print one case with its readiness, route, attachments and history", cmdShow},
+		{"list", "[--status S] [--search TEXT] [--sort newest|oldest|waiting] [--limit N] [--json]", "list cases", cmdList},
+		{"status", "CASE NEW_STATUS [--note TEXT] [--address A] [--reference R]", "move a case to another status", cmdStatus},
+		{"demo", "[--cases N] [--photos N]", "add realistic sample cases to the database", cmdDemo},
+	}
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, db: data.DefaultPath(), operator: defaultOperator(), ctx: context.Background()}
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" && args[0] != "help" {
+		return runGUI(c, args)
+	}
+	name := args[0]
+	if name == "help" || name == "-h" || name == "--help" {
+		c.usage(stdout)
+		return exitOK
+	}
+	for _, cmd := range commands() {
+		if cmd.name == name {
+			return cmd.run(c, args[1:])
+		}
+	}
+	fmt.Fprintf(stderr, "recoverydesk: unknown command %q\n\n", name)
+	c.usage(stderr)
+	return exitUsage
+}
+
+func (c *cli) usage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: recoverydesk [--db PATH] [--operator NAME]            open the window")
+	fmt.Fprintln(w, "       recoverydesk COMMAND [options]                         run a command")
+	fmt.Fprintln(w, "\nCommands:")
+	cmds := commands()
+	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
+	for _, cmd := range cmds {
+		fmt.Fprintf(w, "  %-8s %s\n", cmd.name, cmd.summary)
+	}
+	fmt.Fprintln(w, "\nEvery command takes --db PATH (default $RECOVERYDESK_DB or", data.DefaultPath()+")")
+	fmt.Fprintln(w, "and --operator NAME (default $RECOVERYDESK_OPERATOR, else the system user); \"recoverydesk COMMAND --help\" tells more.")
+	fmt.Fprintln(w, "Exit status: 0 done, 1 input refused, 2 wrong usage.")
+}
+
+// flags makes a command's flag set with the common options.
+func (c *cli) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	fs.StringVar(&c.db, "db", c.db, "database file")
+	fs.StringVar(&c.operator, "operator", c.operator, "who does this, for the history")
+	for _, cmd := range commands() {
+		if cmd.name == name {
+			fs.Usage = func() {
+				fmt.Fprintf(fs.Output(), "Usage: recoverydesk %s %s\n%s.\n\nOptions:\n", name, cmd.args, capitalize(cmd.summary))
+				fs.PrintDefaults()
+			}
+		}
+	}
+	return fs
+}
+
+// parse accepts options before and after the positional arguments ("show 2026-00001 --json"),
+// as people type them. It returns the positional arguments, or an exit code.
+func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
+	var pos []string
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.SetOutput(c.stdout) // asked-for help is output, not an error
+		}
+	}
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false
+		}
+		if fs.NArg() == 0 {
+			return pos, 0, true
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func (c *cli) open() (*data.Store, int) {
+	if _, err := os.Stat(c.db); err != nil && !errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintf(c.stderr, "recoverydesk: cannot reach the database %s: %v\n", c.db, err)
+		return nil, exitRefused
+	}
+	s, err := data.Open(c.db)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "recoverydesk: %v\n", err)
+		return nil, exitRefused
+	}
+	return s, exitOK
+}
+
+// fail prints an error for a person and returns the refused exit code.
+func (c *cli) fail(format string, args ...any) int {
+	fmt.Fprintf(c.stderr, "recoverydesk: "+format+"\n", args...)
+	return exitRefused
+}
+
+func defaultOperator() string {
+	if op := os.Getenv("RECOVERYDESK_OPERATOR"); op != "" {
+		return op
+	}
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return os.Getenv("USER")
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// statusArg checks a status typed on the command line.
+func statusArg(s string) (casefile.Status, error) {
+	st := casefile.Status(strings.ToLower(strings.TrimSpace(s)))
+	if !st.Valid() {
+		names := make([]string, len(casefile.Statuses))
+		for i, v := range casefile.Statuses {
+			names[i] = string(v)
+		}
+		return "", fmt.Errorf("%q is not a status; use one of %s", s, strings.Join(names, ", "))
+	}
+	return st, nil
+}

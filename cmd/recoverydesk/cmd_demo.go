@@ -1,0 +1,71 @@
+package main
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"recoverydesk/casefile"
+)
+
+func cmdDemo(c *cli, args []string) int {
+	fs := c.flags("demo")
+	n := fs.Int("cases", 60, "how many sample cases")
+	photos := fs.Int("photos", 40, "how many of them get sample photos (box label, *#06# screen, receipt)")
+	seed := fs.Uint64("seed", uint64(time.Now().UnixNano()), "random seed, for a repeatable demo")
+	pos, code, ok := c.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 || *n < 1 || *photos < 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	s, code := c.open()
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	r := rand.New(rand.NewPCG(*seed, 42))
+	now := time.Now()
+	const batch = 2000
+	for done := 0; done < *n; {
+		size := min(batch, *n-done)
+		cases := make([]*casefile.Case, size)
+		for i := range cases {
+			cases[i] = casefile.SampleCase(r, now)
+			if done+i < *photos {
+				if err := addSamplePhotos(cases[i]); err != nil {
+					return c.fail("sample photos: %v", err)
+				}
+			}
+		}
+		if err := s.SeedCases(c.ctx, cases); err != nil {
+			return c.fail("%v", err)
+		}
+		done += size
+		if *n > batch {
+			fmt.Fprintf(c.stderr, "\r%d of %d cases", done, *n)
+		}
+	}
+	if *n > batch {
+		fmt.Fprintln(c.stderr)
+	}
+	fmt.Fprintf(c.stdout, "added %d sample cases to %s\n", *n, c.db)
+	return exitOK
+}
+
+func addSamplePhotos(k *casefile.Case) error {
+	kinds := []casefile.AttachmentKind{casefile.AttachBox, casefile.AttachIMEIScreen}
+	if k.Purchase.Channel != casefile.ChannelSecondHand && k.Purchase.Channel != casefile.ChannelGift {
+		kinds = append(kinds, casefile.AttachReceipt)
+	}
+	for _, kind := range kinds {
+		a, err := casefile.PrepareEvidence(kind, string(kind)+".jpg", casefile.SamplePhoto(kind, k, 1200, 900))
+		if err != nil {
+			return err
+		}
+		k.Attachments = append(k.Attachments, a)
+	}
+	return nil
+}

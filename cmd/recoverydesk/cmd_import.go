@@ -1,0 +1,73 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"recoverydesk/casefile"
+)
+
+func cmdImport(c *cli, args []string) int {
+	fs := c.flags("import")
+	files, code, ok := c.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(files) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	cases, err := readImport(files[0])
+	if err != nil {
+		return c.fail("%s: %v; nothing was imported", files[0], err)
+	}
+	s, code := c.open()
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	if err := s.ImportCases(c.ctx, cases, c.operator); err != nil {
+		return c.fail("%s: %v; nothing was imported", files[0], err)
+	}
+	for _, k := range cases {
+		fmt.Fprintln(c.stdout, k.Number)
+	}
+	return exitOK
+}
+
+// readImport decodes an import file and loads its attachments, whose paths are relative to it.
+// Every file is checked before anything is stored.
+func readImport(path string) ([]*casefile.Case, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	cases, err := casefile.DecodeImport(f)
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Dir(path)
+	for i, k := range cases {
+		for j, a := range k.Attachments {
+			field := fmt.Sprintf("attachments[%d]", j)
+			p := a.Path
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(dir, p)
+			}
+			raw, err := os.ReadFile(p)
+			if err != nil {
+				return nil, &casefile.ImportError{Index: i, Field: field + ".path", Err: errors.Unwrap(err)}
+			}
+			prepared, err := casefile.PrepareEvidence(a.Kind, filepath.Base(p), raw)
+			if err != nil {
+				return nil, &casefile.ImportError{Index: i, Field: field, Err: err}
+			}
+			prepared.Note = a.Note
+			k.Attachments[j] = prepared
+		}
+	}
+	return cases, nil
+}

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"recoverydesk/casefile"
+)
+
+// listRow is one line of "list --json".
+type listRow struct {
+	Number       string    `json:"number"`
+	Status       string    `json:"status"`
+	StatusSince  time.Time `json:"status_since"`
+	DaysInStatus int       `json:"days_in_status"`
+	Customer     string    `json:"customer"`
+	Model        string    `json:"model"`
+	IMEI1        string    `json:"imei1"`
+	CreatedAt    time.Time `json:"created_at"`
+}
+
+func cmdList(c *cli, args []string) int {
+	fs := c.flags("list")
+	status := fs.String("status", "", "only cases in this status")
+	search := fs.String("search", "", "name, phone, e-mail, IMEI or case number (any part)")
+	sortBy := fs.String("sort", "newest", "newest, oldest or waiting (longest in its status first)")
+	limit := fs.Int("limit", 0, "at most N cases (0: all)")
+	asJSON := fs.Bool("json", false, "one JSON object per line")
+	pos, code, ok := c.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 || *limit < 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	q := casefile.Query{Text: *search, Limit: *limit, Sort: casefile.Sort(*sortBy)}
+	switch q.Sort {
+	case casefile.SortNewest, casefile.SortOldest, casefile.SortWaitingLongest:
+	default:
+		fmt.Fprintf(c.stderr, "recoverydesk: --sort takes newest, oldest or waiting, not %q\n", *sortBy)
+		return exitUsage
+	}
+	if *status != "" {
+		st, err := statusArg(*status)
+		if err != nil {
+			return c.fail("%v", err)
+		}
+		q.Status = st
+	}
+	s, code := c.open()
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	rows, err := s.Search(c.ctx, q)
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	now := time.Now()
+	enc := json.NewEncoder(c.stdout)
+	for _, r := range rows {
+		days := int(now.Sub(r.StatusSince).Hours() / 24)
+		if *asJSON {
+			enc.Encode(listRow{Number: r.Number, Status: string(r.Status), StatusSince: r.StatusSince, DaysInStatus: days,
+				Customer: r.Customer, Model: r.Model, IMEI1: r.IMEI1, CreatedAt: r.CreatedAt})
+			continue
+		}
+		fmt.Fprintf(c.stdout, "%s  %-14s %4dd  %-36s %s\n", r.Number, r.Status, days, r.Customer, r.Model)
+	}
+	if !*asJSON && len(rows) == 0 {
+		fmt.Fprintln(c.stderr, "no cases match")
+	}
+	return exitOK
+}

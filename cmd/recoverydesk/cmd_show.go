@@ -1,0 +1,166 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"recoverydesk/casefile"
+	"recoverydesk/data"
+)
+
+// caseView is "show --json": the import format plus what the database knows of the case.
+type caseView struct {
+	*casefile.Case
+	Ready         bool              `json:"ready"`
+	Missing       []string          `json:"missing"`
+	MissingText   []string          `json:"missing_messages"`
+	Route         casefile.Route    `json:"route"`
+	SameIMEICases []string          `json:"same_imei_cases"`
+	CreatedAt     time.Time         `json:"created_at"`
+	CreatedBy     string            `json:"created_by"`
+	StatusSince   time.Time         `json:"status_since"`
+	Version       int64             `json:"version"`
+	History       []casefile.Event  `json:"history"`
+	Attachments   []attachmentView  `json:"attachments"`
+	Device        deviceView        `json:"device"`
+	Statuses      []casefile.Status `json:"next_statuses"`
+}
+
+type attachmentView struct {
+	ID int64 `json:"id"`
+	casefile.Attachment
+}
+
+type deviceView struct {
+	casefile.Device
+	TAC1 string `json:"tac1,omitempty"`
+	TAC2 string `json:"tac2,omitempty"`
+}
+
+func cmdShow(c *cli, args []string) int {
+	fs := c.flags("show")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, code, ok := c.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	s, code := c.open()
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	k, err := s.Case(c.ctx, pos[0])
+	if errors.Is(err, data.ErrNotFound) {
+		return c.fail("there is no case %s (case numbers look like 2026-00042)", pos[0])
+	}
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	v := caseView{Case: k, Route: casefile.RecommendRoute(k), CreatedAt: k.CreatedAt, CreatedBy: k.CreatedBy,
+		StatusSince: k.StatusSince, Version: k.Version, History: k.History, Statuses: k.Status.Next(),
+		Device: deviceView{Device: k.Device}, Missing: []string{}, MissingText: []string{}, SameIMEICases: []string{}}
+	for _, m := range casefile.Readiness(k) {
+		v.Missing = append(v.Missing, m.Code)
+		v.MissingText = append(v.MissingText, m.Message)
+	}
+	v.Ready = len(v.Missing) == 0
+	if im, err := casefile.ParseIMEI(k.Device.IMEI1); err == nil {
+		v.Device.TAC1 = im.TAC()
+	}
+	if im, err := casefile.ParseIMEI(k.Device.IMEI2); err == nil {
+		v.Device.TAC2 = im.TAC()
+	}
+	seen := map[string]bool{}
+	for _, im := range k.IMEIs() {
+		others, err := s.CasesWithIMEI(c.ctx, im, k.Number)
+		if err != nil {
+			return c.fail("%v", err)
+		}
+		for _, o := range others {
+			if !seen[o.Number] {
+				seen[o.Number] = true
+				v.SameIMEICases = append(v.SameIMEICases, o.Number)
+			}
+		}
+	}
+	for _, a := range k.Attachments {
+		v.Attachments = append(v.Attachments, attachmentView{ID: a.ID, Attachment: a})
+	}
+	if v.Attachments == nil {
+		v.Attachments = []attachmentView{}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(v)
+		return exitOK
+	}
+	printCase(c.stdout, &v)
+	return exitOK
+}
+
+func printCase(w io.Writer, v *caseView) {
+	k := v.Case
+	line := func(label, value string) {
+		if strings.TrimSpace(value) != "" {
+			fmt.Fprintf(w, "  %-18s %s\n", label+":", value)
+		}
+	}
+	fmt.Fprintf(w, "Case %s — %s since %s (opened %s by %s)\n", k.Number, k.Status, v.StatusSince.Local().Format("2006-01-02 15:04"), v.CreatedAt.Local().Format("2006-01-02"), v.CreatedBy)
+	if len(v.SameIMEICases) > 0 {
+		fmt.Fprintf(w, "\n!! THE SAME IMEI IS IN CASE(S) %s: check the customer's identity and ownership before going on.\n", strings.Join(v.SameIMEICases, ", "))
+	}
+	fmt.Fprintln(w, "\nCustomer")
+	line("Name", k.Customer.Name)
+	line("Phone", k.Customer.Phone)
+	line("E-mail", k.Customer.Email)
+	line("Document", strings.TrimSpace(k.Customer.IDDocument.Type+" "+k.Customer.IDDocument.Number))
+	line("Consent", map[bool]string{true: "given " + k.Customer.ConsentAt.Local().Format("2006-01-02 15:04"), false: "NOT recorded"}[k.Customer.Consent])
+	fmt.Fprintln(w, "Device")
+	line("Model", strings.TrimSpace(k.Device.Brand+" "+k.Device.Model))
+	line("IMEI 1", k.Device.IMEI1)
+	line("IMEI 2", k.Device.IMEI2)
+	line("Serial", k.Device.Serial)
+	line("Lock screen", k.Device.LockScreenText)
+	fmt.Fprintln(w, "Purchase")
+	line("Date", k.Purchase.Date)
+	line("Channel", string(k.Purchase.Channel))
+	line("Seller", strings.TrimSpace(k.Purchase.Seller+" "+k.Purchase.SellerContact))
+	line("Receipt", k.Purchase.ReceiptNumber)
+	line("Price", k.Purchase.Price)
+	fmt.Fprintf(w, "Route: %s\n", v.Route)
+	if v.Ready {
+		fmt.Fprintln(w, "Ready: yes, the dossier can be sent")
+	} else {
+		fmt.Fprintln(w, "Ready: no; still missing:")
+		for _, m := range v.MissingText {
+			fmt.Fprintf(w, "  - %s\n", m)
+		}
+	}
+	if len(k.Attachments) > 0 {
+		fmt.Fprintln(w, "Attachments")
+		for _, a := range k.Attachments {
+			fmt.Fprintf(w, "  %-12s %-30s %8d bytes  sha256 %s\n", a.Kind, a.Name, a.Size, a.SHA256[:16]+"…")
+		}
+	}
+	fmt.Fprintln(w, "History")
+	for _, e := range k.History {
+		what := string(e.Action)
+		if e.Action == casefile.ActionStatus {
+			what = fmt.Sprintf("%s → %s", e.From, e.To)
+		}
+		fmt.Fprintf(w, "  %s  %-12s %s", e.At.Local().Format("2006-01-02 15:04"), e.Operator, what)
+		if e.Note != "" {
+			fmt.Fprintf(w, ": %s", e.Note)
+		}
+		fmt.Fprintln(w)
+	}
+}
