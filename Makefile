@@ -2,8 +2,8 @@
 # both install what the machine lacks (system packages need root or sudo), then build.
 
 GO        ?= go
-TAGS      := sqlite_fts5 migrated_fynedo
-GOFLAGS   := -tags=$(subst $() ,$(),$(TAGS))
+TAGS      := sqlite_fts5,migrated_fynedo
+BUILDFLAGS := -tags=$(TAGS)
 BIN       := bin/recoverydesk
 DEMO_DB   := demo/recoverydesk.db
 export LANG ?= en_US.UTF-8
@@ -37,7 +37,7 @@ deps-go:
 
 ## build: the binary at bin/recoverydesk
 build: deps
-	$(GO) build $(GOFLAGS) -o $(BIN) ./cmd/recoverydesk
+	$(GO) build $(BUILDFLAGS) -o $(BIN) ./cmd/recoverydesk
 
 ## run: the app, on a demo database under demo/ (made on first run); your real database is untouched
 run: build
@@ -50,20 +50,20 @@ test: deps vet test-unit test-smoke
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:" $$unformatted; exit 1; fi
-	$(GO) vet $(GOFLAGS) ./...
-	@if $(GO) list $(GOFLAGS) -deps ./casefile | grep -E '^fyne.io/|^database/sql$$'; then echo "casefile must not import Fyne or database/sql"; exit 1; fi
-	@if $(GO) list $(GOFLAGS) -deps ./ui | grep -E '^recoverydesk/data$$|go-sqlite3'; then echo "ui must not import the store"; exit 1; fi
+	$(GO) vet $(BUILDFLAGS) ./...
+	@if $(GO) list $(BUILDFLAGS) -deps ./casefile | grep -E '^fyne.io/|^database/sql$$'; then echo "casefile must not import Fyne or database/sql"; exit 1; fi
+	@if $(GO) list $(BUILDFLAGS) -deps ./ui | grep -E '^recoverydesk/data$$|go-sqlite3'; then echo "ui must not import the store"; exit 1; fi
 
 test-unit:
-	$(GO) test $(GOFLAGS) -race -count=1 -timeout 15m ./...
-	$(GO) test $(GOFLAGS) -run '^$$' -fuzz FuzzParseIMEI -fuzztime 10s ./casefile
+	$(GO) test $(BUILDFLAGS) -race -count=1 -timeout 15m ./...
+	$(GO) test $(BUILDFLAGS) -run '^$$' -fuzz FuzzParseIMEI -fuzztime 10s ./casefile
 
 test-smoke: build
 	bash .ci/smoke.sh $(BIN)
 
 ## bench: the benchmarks (not part of make test)
 bench: deps
-	$(GO) test $(GOFLAGS) -run '^$$' -bench . -benchtime 1x -timeout 60m ./data
+	$(GO) test $(BUILDFLAGS) -run '^$$' -bench . -benchtime 1x -timeout 60m ./data
 
 clean:
 	rm -rf bin dist
