@@ -15,3 +15,12 @@ func GuessBrand(model string) string {
 	}
 	return ""
 }
+
+// DisplayName is the device as people say it: "Redmi Note 12", not "Redmi Redmi Note 12".
+func (d Device) DisplayName() string {
+	b, m := strings.TrimSpace(d.Brand), strings.TrimSpace(d.Model)
+	if b == "" || strings.HasPrefix(strings.ToLower(m), strings.ToLower(b)) {
+		return m
+	}
+	return strings.TrimSpace(b + " " + m)
+}

@@ -79,14 +79,15 @@ func ParseIMEI(input string) (IMEI, error) {
 		return IMEI{}, &IMEIError{Code: "too_short", Message: fmt.Sprintf("The IMEI has %d digits; it needs 15. Check that no group was skipped.", n)}
 	case n == 14:
 		full := d + string(LuhnDigit(d))
-		if isNull(full) {
+		if isNull(d) {
 			return IMEI{}, nullIMEI()
 		}
 		return IMEI{}, &IMEIError{Code: "missing_check_digit",
 			Message:    fmt.Sprintf("The IMEI has 14 digits; the 15th (check digit) is missing. Did you mean %s?", full),
 			Suggestion: full}
 	case n == 15:
-		if isNull(d) {
+		// The first 14 digits all zero is the null IMEI whatever the last digit says.
+		if isNull(d[:14]) {
 			return IMEI{}, nullIMEI()
 		}
 		want := LuhnDigit(d[:14])

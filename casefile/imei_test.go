@@ -23,6 +23,7 @@ func TestParseIMEI(t *testing.T) {
 		{in: "000000000000000", wantCode: "null_imei"},
 		{in: "00000000000000", wantCode: "null_imei"},
 		{in: "0000000000000000", wantCode: "null_imei"},
+		{in: "000000000000001", wantCode: "null_imei"},
 		{in: " 4901 5420 3237 518 ", wantDigits: "490154203237518", wantKind: KindIMEI},
 		{in: "49/0154/2032/37518", wantDigits: "490154203237518", wantKind: KindIMEI},
 		{in: "", wantCode: "empty"},

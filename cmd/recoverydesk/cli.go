@@ -45,6 +45,9 @@ func commands() []command {
 		{"list", "[--status S] [--search TEXT] [--sort newest|oldest|waiting] [--limit N] [--json]", "list cases", cmdList},
 		{"status", "CASE NEW_STATUS [--note TEXT] [--address A] [--reference R]", "move a case to another status", cmdStatus},
 		{"demo", "[--cases N] [--photos N]", "add realistic sample cases to the database", cmdDemo},
+		{"export", "CASE -o FILE.pdf [--eml FILE.eml] [--lang en|ru] [--draft] [--show-id]", "render the dossier for manufacturer support, and its e-mail draft", cmdExport},
+		{"receipt", "CASE -o FILE.pdf [--lang en|ru]", "print the customer's intake receipt", cmdReceipt},
+		{"settings", "[KEY=VALUE...]", "show or change the settings (service center, support addresses, thresholds)", cmdSettings},
 	}
 }
 
@@ -170,4 +173,12 @@ func statusArg(s string) (casefile.Status, error) {
 		return "", fmt.Errorf("%q is not a status; use one of %s", s, strings.Join(names, ", "))
 	}
 	return st, nil
+}
+
+// technician is the name printed on documents: the one set for this counter, else the operator.
+func (c *cli) technician(set casefile.Settings) string {
+	if set.Technician != "" {
+		return set.Technician
+	}
+	return c.operator
 }

@@ -1,0 +1,303 @@
+package casefile
+
+import (
+	"bytes"
+	"encoding/base64"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/mail"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+var exportAt = time.Date(2026, 11, 24, 12, 30, 0, 0, time.UTC)
+
+var (
+	evidenceOnce sync.Once
+	evidence     []Attachment
+)
+
+// dossierCase is a ready case with real evidence: a receipt PDF, a landscape box photo and a
+// *#06# photo stored sideways with an EXIF orientation. The photos are prepared once (it is the
+// slow part under the race detector); each test gets its own copy of the case.
+func dossierCase(t testing.TB) *Case {
+	t.Helper()
+	c := readyCase()
+	c.Number = "2026-00042"
+	evidenceOnce.Do(func() {
+		add := func(kind AttachmentKind, name string, data []byte) {
+			a, err := PrepareEvidence(kind, name, data)
+			if err != nil {
+				panic(err)
+			}
+			a.AddedAt = exportAt.Add(-time.Hour)
+			sumSHA(&a)
+			evidence = append(evidence, a)
+		}
+		add(AttachReceipt, "чек.pdf", []byte("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"))
+		add(AttachBox, "box.jpg", SamplePhoto(AttachBox, c, 2000, 1500))
+		add(AttachIMEIScreen, "imei.jpg", withOrientation(photo(2000, 1500), 6))
+	})
+	c.Attachments = append([]Attachment(nil), evidence...)
+	c.History = []Event{{At: exportAt.Add(-2 * time.Hour), Operator: "Анна", Action: ActionCreated, To: StatusIntake}}
+	return c
+}
+
+func sumSHA(a *Attachment) { a.SHA256 = strconv.Itoa(len(a.Data)) + "-test" }
+
+func dossierOptions(lang string) DossierOptions {
+	s := DefaultSettings()
+	s.CenterName = "Сервисный центр «Мобильный мастер»"
+	s.CenterEmail = "desk@example.com"
+	return DossierOptions{Lang: lang, At: exportAt, Settings: s, Technician: "Анна Котова"}
+}
+
+func render(t *testing.T, c *Case, o DossierOptions) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := RenderDossier(&buf, c, o); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// tool runs a PDF tool on a file, skipping the test where the tool is not installed.
+func tool(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		t.Skipf("%s is not installed (make deps installs it)", name)
+	}
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return string(out)
+}
+
+func writeTemp(t *testing.T, name string, b []byte) string {
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestRenderDossier_ReadFromOutside(t *testing.T) {
+	for _, lang := range []string{"en", "ru"} {
+		t.Run(lang, func(t *testing.T) {
+			c := dossierCase(t)
+			pdf := writeTemp(t, "dossier.pdf", render(t, c, dossierOptions(lang)))
+			tool(t, "qpdf", "--check", pdf)
+			fonts := tool(t, "pdffonts", pdf)
+			if !strings.Contains(fonts, "CID TrueType") || !strings.Contains(fonts, "Identity-H       yes") {
+				t.Errorf("no embedded Unicode font:\n%s", fonts)
+			}
+			text := tool(t, "pdftotext", "-layout", pdf, "-")
+			for _, want := range []string{"Иванов Иван Петрович", "490154203237518", "352099001761481", "2026-00042", "Мобильный мастер", "•••• •••456"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("the text lacks %q", want)
+				}
+			}
+			title := map[string]string{"en": "Request to restore access to a Mi Account", "ru": "Запрос на восстановление доступа к Mi"}[lang]
+			if !strings.Contains(text, title) {
+				t.Errorf("the %s dossier lacks its title", lang)
+			}
+			pages := strings.Count(text, "\f")
+			page := map[string]string{"en": "page %d of %d", "ru": "стр. %d из %d"}[lang]
+			for p := 1; p <= pages; p++ {
+				if want := strings.ReplaceAll(strings.ReplaceAll(page, "%d of %d", strconv.Itoa(p)+" of "+strconv.Itoa(pages)), "%d из %d", strconv.Itoa(p)+" из "+strconv.Itoa(pages)); !strings.Contains(text, want) {
+					t.Errorf("no %q", want)
+				}
+			}
+			if !strings.Contains(text, "чек.pdf") {
+				t.Error("the PDF receipt is not listed as sent separately")
+			}
+			info := tool(t, "pdfinfo", pdf)
+			for _, want := range []string{"Author:", "Мобильный мастер", "Keywords:", "490154203237518"} {
+				if !strings.Contains(info, want) {
+					t.Errorf("metadata lacks %q:\n%s", want, info)
+				}
+			}
+		})
+	}
+}
+
+func TestRenderDossier_Images(t *testing.T) {
+	c := dossierCase(t)
+	pdf := writeTemp(t, "dossier.pdf", render(t, c, dossierOptions("en")))
+	list := tool(t, "pdfimages", "-list", pdf)
+	var sizes [][2]int
+	for _, line := range strings.Split(list, "\n")[2:] {
+		f := strings.Fields(line)
+		if len(f) < 5 {
+			continue
+		}
+		w, _ := strconv.Atoi(f[3])
+		h, _ := strconv.Atoi(f[4])
+		if max(w, h) > 2000 {
+			t.Errorf("an image of %dx%d is embedded", w, h)
+		}
+		sizes = append(sizes, [2]int{w, h})
+	}
+	if len(sizes) != 2 {
+		t.Fatalf("%d images embedded, want 2:\n%s", len(sizes), list)
+	}
+	if sizes[1][0] >= sizes[1][1] {
+		t.Errorf("the EXIF-rotated photo is embedded %dx%d, not upright", sizes[1][0], sizes[1][1])
+	}
+	dir := t.TempDir()
+	tool(t, "pdfimages", "-j", pdf, filepath.Join(dir, "img"))
+	upright, err := os.ReadFile(filepath.Join(dir, "img-001.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !redAt(t, upright, 0.95, 0.05) {
+		t.Error("the *#06# photo is not turned by its EXIF orientation")
+	}
+}
+
+func TestRenderDossier_SameBytes(t *testing.T) {
+	c := dossierCase(t)
+	a, b := render(t, c, dossierOptions("en")), render(t, c, dossierOptions("en"))
+	if !bytes.Equal(a, b) {
+		t.Fatal("the same case at the same time rendered different bytes")
+	}
+	o := dossierOptions("en")
+	o.At = exportAt.Add(time.Minute)
+	if bytes.Equal(a, render(t, c, o)) {
+		t.Fatal("the export time is not in the document")
+	}
+}
+
+func TestRenderDossier_DraftAndRefusal(t *testing.T) {
+	c := dossierCase(t)
+	c.Customer.Consent = false
+	err := RenderDossier(io.Discard, c, dossierOptions("en"))
+	nr, ok := err.(*NotReadyError)
+	if !ok || len(nr.Missing) != 1 || nr.Missing[0].Code != MissConsent {
+		t.Fatalf("an unready export = %v", err)
+	}
+	o := dossierOptions("en")
+	o.Draft = true
+	pdf := writeTemp(t, "draft.pdf", render(t, c, o))
+	text := tool(t, "pdftotext", pdf, "-")
+	pages := strings.Split(strings.TrimRight(text, "\f"), "\f")
+	for i, p := range pages {
+		if !strings.Contains(p, "DRAFT") {
+			t.Errorf("page %d does not say DRAFT", i+1)
+		}
+	}
+}
+
+func TestRenderDossier_HostileText(t *testing.T) {
+	c := dossierCase(t)
+	c.OwnershipStatement = "Купил 👍🏽 у соседа \u202eRTL\u202c שלום مرحبا \x00 \xff конец. " + strings.Repeat("Очень длинное заявление. ", 400)
+	c.Customer.Name = "Robert'); DROP TABLE cases;-- 😀"
+	c.Device.LockScreenText = strings.Repeat("Ж", 300)
+	pdf := writeTemp(t, "hostile.pdf", render(t, c, dossierOptions("ru")))
+	tool(t, "qpdf", "--check", pdf)
+	text := tool(t, "pdftotext", pdf, "-")
+	if !strings.Contains(text, "Купил ? у соседа") || !strings.Contains(text, "конец.") {
+		t.Errorf("the emoji was not replaced cleanly: %.200q", text[strings.Index(text, "Купил"):])
+	}
+}
+
+func TestWriteEmail(t *testing.T) {
+	c := dossierCase(t)
+	o := dossierOptions("en")
+	for i := range c.Attachments {
+		if c.Attachments[i].MediaType == MediaPDF {
+			c.Attachments[i].Data = []byte("%PDF-receipt")
+		}
+	}
+	exp, err := ExportDossier(c, o, true, DossierFileName(c, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, err := mail.ReadMessage(bytes.NewReader(exp.EML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if to := msg.Header.Get("To"); to != "service.global@xiaomi.com" {
+		t.Errorf("To = %q", to)
+	}
+	subject, _ := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+	for _, want := range []string{"2026-00042", "Redmi Note 12", "490154203237518"} {
+		if !strings.Contains(subject, want) {
+			t.Errorf("subject %q lacks %s", subject, want)
+		}
+	}
+	if msg.Header.Get("X-Unsent") != "1" {
+		t.Error("the draft is not marked unsent")
+	}
+	mt, params, _ := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+	if mt != "multipart/mixed" {
+		t.Fatalf("content type %s", mt)
+	}
+	mr := multipart.NewReader(msg.Body, params["boundary"])
+	var files = map[string][]byte{}
+	var body string
+	for {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := io.ReadAll(p)
+		if p.FileName() == "" {
+			body = string(raw)
+			continue
+		}
+		dec, err := base64.StdEncoding.DecodeString(strings.ReplaceAll(string(raw), "\r\n", ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[p.FileName()] = dec
+	}
+	if !bytes.Equal(files["dossier-2026-00042.pdf"], exp.PDF) {
+		t.Error("the attached dossier is not the dossier, byte for byte")
+	}
+	if string(files["чек.pdf"]) != "%PDF-receipt" {
+		t.Errorf("the PDF receipt is not attached: %v", len(files))
+	}
+	for _, want := range []string{"490154203237518", "2026-00042", "Dear Xiaomi support team"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the letter lacks %s", want)
+		}
+	}
+}
+
+func TestRenderReceipt(t *testing.T) {
+	c := dossierCase(t)
+	var buf bytes.Buffer
+	if err := RenderReceipt(&buf, c, ReceiptOptions{Lang: "ru", At: exportAt, Settings: dossierOptions("ru").Settings, Technician: "Анна"}); err != nil {
+		t.Fatal(err)
+	}
+	pdf := writeTemp(t, "receipt.pdf", buf.Bytes())
+	text := tool(t, "pdftotext", pdf, "-")
+	if strings.Count(text, "\f") != 1 {
+		t.Error("the receipt is not one page")
+	}
+	for _, want := range []string{"Расписка о приёме", "2026-00042", "Иванов Иван Петрович", "Согласие", "чек.pdf"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the receipt lacks %q", want)
+		}
+	}
+}
+
+func TestMaskDocumentNumber(t *testing.T) {
+	for in, want := range map[string]string{"4510 123456": "•••• •••456", "AB-12": "•B-12", "12": "12", "": ""} {
+		if got := MaskDocumentNumber(in); got != want {
+			t.Errorf("MaskDocumentNumber(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

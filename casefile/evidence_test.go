@@ -1,0 +1,165 @@
+package casefile
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/jpeg"
+	"image/png"
+	"strings"
+	"testing"
+)
+
+// photo makes a w×h JPEG whose top-left quarter is red, so a test can tell which way is up.
+func photo(w, h int) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(img, img.Bounds(), image.NewUniform(color.RGBA{40, 90, 200, 255}), image.Point{}, draw.Src)
+	draw.Draw(img, image.Rect(0, 0, w/4, h/4), image.NewUniform(color.RGBA{230, 20, 20, 255}), image.Point{}, draw.Src)
+	var buf bytes.Buffer
+	jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90})
+	return buf.Bytes()
+}
+
+// withOrientation inserts an EXIF APP1 segment carrying the orientation tag, as phones write it.
+func withOrientation(jpg []byte, orient uint16) []byte {
+	tiff := []byte("MM\x00\x2a\x00\x00\x00\x08")
+	ifd := make([]byte, 2+12+4)
+	binary.BigEndian.PutUint16(ifd[0:], 1)
+	binary.BigEndian.PutUint16(ifd[2:], 0x0112)
+	binary.BigEndian.PutUint16(ifd[4:], 3)
+	binary.BigEndian.PutUint32(ifd[6:], 1)
+	binary.BigEndian.PutUint16(ifd[10:], orient)
+	payload := append([]byte("Exif\x00\x00"), append(tiff, ifd...)...)
+	seg := []byte{0xFF, 0xE1, 0, 0}
+	binary.BigEndian.PutUint16(seg[2:], uint16(len(payload)+2))
+	seg = append(seg, payload...)
+	return append(append([]byte{0xFF, 0xD8}, seg...), jpg[2:]...)
+}
+
+func redAt(t *testing.T, jpg []byte, fx, fy float64) bool {
+	t.Helper()
+	img, err := jpeg.Decode(bytes.NewReader(jpg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := img.Bounds()
+	r, g, _, _ := img.At(int(fx*float64(b.Dx())), int(fy*float64(b.Dy()))).RGBA()
+	return r > 0xa000 && g < 0x6000
+}
+
+func TestMakeRendition_Orientation(t *testing.T) {
+	tests := []struct {
+		orient       uint16
+		wantW, wantH int
+		redX, redY   float64 // where the red corner must land
+	}{
+		{1, 1600, 1200, 0.05, 0.05},
+		{3, 1600, 1200, 0.95, 0.95},
+		{6, 1200, 1600, 0.95, 0.05},
+		{8, 1200, 1600, 0.05, 0.95},
+	}
+	src := photo(2000, 1500)
+	for _, tt := range tests {
+		rend, w, h, err := MakeRendition(withOrientation(src, tt.orient))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w != tt.wantW || h != tt.wantH {
+			t.Errorf("orientation %d: %dx%d, want %dx%d", tt.orient, w, h, tt.wantW, tt.wantH)
+		}
+		if !redAt(t, rend, tt.redX, tt.redY) {
+			t.Errorf("orientation %d: the red corner is not at (%.2f, %.2f)", tt.orient, tt.redX, tt.redY)
+		}
+		if bytes.Contains(rend, []byte("Exif")) {
+			t.Errorf("orientation %d: the rendition kept its EXIF block", tt.orient)
+		}
+	}
+}
+
+func pngBytes(img image.Image) []byte {
+	var buf bytes.Buffer
+	png.Encode(&buf, img)
+	return buf.Bytes()
+}
+
+// bombPNG is a valid PNG header claiming an absurd size, with no pixels behind it.
+func bombPNG() []byte {
+	b := pngBytes(image.NewGray(image.Rect(0, 0, 1, 1)))
+	binary.BigEndian.PutUint32(b[16:], 100000)
+	binary.BigEndian.PutUint32(b[20:], 100000)
+	binary.BigEndian.PutUint32(b[29:], crc32.ChecksumIEEE(b[12:29]))
+	return b
+}
+
+func TestPrepareEvidence(t *testing.T) {
+	deep := image.NewRGBA64(image.Rect(0, 0, 300, 200))
+	for i := range deep.Pix {
+		deep.Pix[i] = byte(i)
+	}
+	clear := image.NewNRGBA(image.Rect(0, 0, 300, 200))
+	jpg := photo(400, 300)
+	tests := []struct {
+		name      string
+		file      string
+		data      []byte
+		wantMedia string
+		wantErr   string
+	}{
+		{"jpeg", "box.jpg", jpg, MediaJPEG, ""},
+		{"16-bit png", "scan.png", pngBytes(deep), MediaPNG, ""},
+		{"transparent png", "cut.png", pngBytes(clear), MediaPNG, ""},
+		{"pdf", "чек.pdf", []byte("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"), MediaPDF, ""},
+		{"empty", "x.jpg", nil, "", "empty"},
+		{"truncated jpeg", "cut.jpg", jpg[:len(jpg)/2], "", "damaged or incomplete"},
+		{"text named jpeg", "fake.jpg", []byte("hello, not a photo"), "", "not a JPEG"},
+		{"word document", "receipt.docx", []byte("PK\x03\x04 zip"), "", "only JPEG and PNG photos and PDF documents"},
+		{"png bomb", "bomb.png", bombPNG(), "", "refused as unsafe"},
+		{"heic", "IMG_0001.HEIC", append([]byte{0, 0, 0, 24}, []byte("ftypheic0000")...), "", "HEIC"},
+		{"pdf without its end", "broken.pdf", []byte("%PDF-1.4\n1 0 obj\n<<"), "", "incomplete"},
+		{"too large", "huge.pdf", append([]byte("%PDF-"), make([]byte, MaxAttachmentSize)...), "", "the limit is"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := PrepareEvidence(AttachBox, tt.file, tt.data)
+			if tt.wantErr != "" {
+				var ee *EvidenceError
+				if !errors.As(err, &ee) || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("PrepareEvidence = %v, want an error containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.MediaType != tt.wantMedia || a.Size != int64(len(tt.data)) {
+				t.Fatalf("got %s %d", a.MediaType, a.Size)
+			}
+			if tt.wantMedia != MediaPDF {
+				if cfg, err := jpeg.DecodeConfig(bytes.NewReader(a.Rendition)); err != nil || cfg.Width != a.Width {
+					t.Fatalf("rendition is not a JPEG of the stated size: %v", err)
+				}
+			}
+		})
+	}
+}
+
+func TestSafeName(t *testing.T) {
+	tests := map[string]string{
+		"../../etc/passwd":                "passwd",
+		`C:\Users\anna\чек.pdf`:           "чек.pdf",
+		"a\x00b\nc.jpg":                   "abc.jpg",
+		"..":                              "file",
+		"":                                "file",
+		"bad\xffname.png":                 "bad_name.png",
+		strings.Repeat("я", 300) + ".jpg": strings.Repeat("я", MaxNameRunes-5) + "….jpg",
+	}
+	for in, want := range tests {
+		if got := safeName(in); got != want {
+			t.Errorf("safeName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package casefile
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+)
+
+// EvidenceSource gives the bytes of stored attachments; the store implements it.
+type EvidenceSource interface {
+	AttachmentData(ctx context.Context, attachmentID int64) (data, rendition []byte, err error)
+}
+
+// LoadEvidence fills each attachment's Rendition (and, with files, its Data) from the store,
+// so that rendering needs no database. Purged attachments are skipped.
+func LoadEvidence(ctx context.Context, src EvidenceSource, c *Case, files bool) error {
+	for i := range c.Attachments {
+		a := &c.Attachments[i]
+		if a.Purged {
+			continue
+		}
+		data, rend, err := src.AttachmentData(ctx, a.ID)
+		if err != nil {
+			return fmt.Errorf("%s (%s): %w", a.Name, a.Kind, err)
+		}
+		a.Rendition = rend
+		if files {
+			a.Data = data
+		}
+	}
+	return nil
+}
+
+// Export is a rendered dossier and, if asked for, its e-mail draft.
+type Export struct {
+	PDF    []byte
+	SHA256 string
+	EML    []byte
+}
+
+// ExportDossier renders the dossier and, with email, the .eml that carries it and every file
+// the PDF could not show. c must have its evidence loaded (LoadEvidence with files for email).
+func ExportDossier(c *Case, o DossierOptions, email bool, pdfName string) (*Export, error) {
+	var buf bytes.Buffer
+	if err := RenderDossier(&buf, c, o); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	out := &Export{PDF: buf.Bytes(), SHA256: hex.EncodeToString(sum[:])}
+	if email {
+		files := []EmailFile{{Name: pdfName, MediaType: MediaPDF, Data: out.PDF}}
+		for _, a := range c.Attachments {
+			if len(a.Rendition) == 0 && len(a.Data) > 0 {
+				files = append(files, EmailFile{Name: a.Name, MediaType: a.MediaType, Data: a.Data})
+			}
+		}
+		var eml bytes.Buffer
+		if err := WriteEmail(&eml, c, EmailOptions{Settings: o.Settings, At: o.At}, files); err != nil {
+			return nil, err
+		}
+		out.EML = eml.Bytes()
+	}
+	return out, nil
+}
+
+// ExportEvent is the history entry that records an export.
+func ExportEvent(o DossierOptions, sha, file, operator string) Event {
+	lang := o.Lang
+	if lang != "ru" {
+		lang = "en"
+	}
+	note := "dossier exported (" + lang + ")"
+	if o.Draft {
+		note = "draft " + note
+	}
+	return Event{At: o.At, Operator: operator, Action: ActionExported, Note: note,
+		Details: map[string]string{"language": lang, "sha256": sha, "file": file, "draft": fmt.Sprint(o.Draft)}}
+}
+
+// DossierFileName is a file name that sorts by case and says what it is.
+func DossierFileName(c *Case, draft bool) string {
+	name := "dossier-" + c.Number
+	if draft {
+		name += "-DRAFT"
+	}
+	return strings.ReplaceAll(name, "/", "-") + ".pdf"
+}

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"recoverydesk/casefile"
+	"recoverydesk/data"
+)
+
+func cmdExport(c *cli, args []string) int {
+	fs := c.flags("export")
+	out := fs.String("o", "", "the dossier PDF to write")
+	eml := fs.String("eml", "", "also write the e-mail draft (.eml) that carries the dossier")
+	lang := fs.String("lang", "", "dossier language: en or ru (default: the setting, else en)")
+	draft := fs.Bool("draft", false, "export an incomplete case, marked DRAFT on every page")
+	showID := fs.Bool("show-id", false, "print the identity document number unmasked")
+	pos, code, ok := c.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 || *out == "" || (*lang != "" && *lang != "en" && *lang != "ru") {
+		fs.Usage()
+		return exitUsage
+	}
+	s, code := c.open()
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	k, err := s.Case(c.ctx, pos[0])
+	if errors.Is(err, data.ErrNotFound) {
+		return c.fail("there is no case %s", pos[0])
+	}
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	set, err := s.Settings(c.ctx)
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	if *lang == "" {
+		*lang = set.DossierLanguage
+	}
+	if err := casefile.LoadEvidence(c.ctx, s, k, *eml != ""); err != nil {
+		return c.fail("%v", err)
+	}
+	opts := casefile.DossierOptions{Lang: *lang, Draft: *draft, At: time.Now(), Settings: set, Technician: c.technician(set), ShowFullID: *showID}
+	res, err := casefile.ExportDossier(k, opts, *eml != "", filepath.Base(*out))
+	var nr *casefile.NotReadyError
+	if errors.As(err, &nr) {
+		fmt.Fprintf(c.stderr, "recoverydesk: case %s is not ready; still missing:\n", k.Number)
+		for _, m := range nr.Missing {
+			fmt.Fprintf(c.stderr, "  - [%s] %s\n", m.Code, m.Message)
+		}
+		fmt.Fprintln(c.stderr, "Use --draft to export a draft meanwhile.")
+		return exitRefused
+	}
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	if err := writeFileAtomic(*out, res.PDF); err != nil {
+		return c.fail("%v", err)
+	}
+	if *eml != "" {
+		if err := writeFileAtomic(*eml, res.EML); err != nil {
+			return c.fail("%v", err)
+		}
+	}
+	if err := s.RecordEvent(c.ctx, k.Number, casefile.ExportEvent(opts, res.SHA256, filepath.Base(*out), c.operator)); err != nil {
+		return c.fail("the dossier was written but its export could not be recorded: %v", err)
+	}
+	fmt.Fprintf(c.stdout, "%s\t%d bytes\tsha256 %s\n", *out, len(res.PDF), res.SHA256)
+	if *eml != "" {
+		fmt.Fprintf(c.stdout, "%s\t%d bytes\n", *eml, len(res.EML))
+	}
+	return exitOK
+}
+
+// writeFileAtomic writes through a temporary file in the same folder and renames it, so an
+// interrupted export never leaves half a dossier under the real name. Owner-only: it holds
+// personal data.
+func writeFileAtomic(path string, b []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".recoverydesk-*")
+	if err != nil {
+		return fmt.Errorf("cannot write in %s: %w", filepath.Dir(path), err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

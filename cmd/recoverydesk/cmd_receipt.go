@@ -1,0 +1,53 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"time"
+
+	"recoverydesk/casefile"
+	"recoverydesk/data"
+)
+
+func cmdReceipt(c *cli, args []string) int {
+	fs := c.flags("receipt")
+	out := fs.String("o", "", "the PDF to write")
+	lang := fs.String("lang", "", "en or ru (default: the interface language setting, else en)")
+	pos, code, ok := c.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 || *out == "" || (*lang != "" && *lang != "en" && *lang != "ru") {
+		fs.Usage()
+		return exitUsage
+	}
+	s, code := c.open()
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	k, err := s.Case(c.ctx, pos[0])
+	if errors.Is(err, data.ErrNotFound) {
+		return c.fail("there is no case %s", pos[0])
+	}
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	set, err := s.Settings(c.ctx)
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	if *lang == "" {
+		*lang = set.Language
+	}
+	var buf bytes.Buffer
+	if err := casefile.RenderReceipt(&buf, k, casefile.ReceiptOptions{Lang: *lang, At: time.Now(), Settings: set, Technician: c.technician(set)}); err != nil {
+		return c.fail("%v", err)
+	}
+	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+		return c.fail("%v", err)
+	}
+	fmt.Fprintf(c.stdout, "%s\t%d bytes\n", *out, buf.Len())
+	return exitOK
+}
