@@ -17,7 +17,6 @@ type ReceiptOptions struct {
 	Technician string
 }
 
-
 // RenderReceipt writes the one-page intake receipt that the technician prints and both sign:
 // what was received, what happens next, and the consent text.
 func RenderReceipt(w io.Writer, c *Case, o ReceiptOptions) error {
