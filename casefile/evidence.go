@@ -2,6 +2,7 @@ package casefile
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -16,17 +17,17 @@ const MaxNameRunes = 120
 // A refused file returns an *EvidenceError whose Reason a technician can act on.
 func PrepareEvidence(kind AttachmentKind, name string, data []byte) (Attachment, error) {
 	name = safeName(name)
-	refuse := func(format string, args ...any) (Attachment, error) {
-		return Attachment{}, &EvidenceError{Name: name, Reason: fmt.Sprintf(format, args...)}
+	refuse := func(code, format string, args ...any) (Attachment, error) {
+		return Attachment{}, &EvidenceError{Name: name, Code: code, Reason: fmt.Sprintf(format, args...)}
 	}
 	if !kind.Valid() {
-		return refuse("%q is not an evidence kind", kind)
+		return refuse("bad_kind", "%q is not an evidence kind", kind)
 	}
 	switch {
 	case len(data) == 0:
-		return refuse("the file is empty (0 bytes); copy it again from the phone or scanner")
+		return refuse("empty", "the file is empty (0 bytes); copy it again from the phone or scanner")
 	case len(data) > MaxAttachmentSize:
-		return refuse("the file is %.1f MB; the limit is %d MB. Save the photo at a lower resolution or scan the receipt as PDF", float64(len(data))/(1<<20), MaxAttachmentSize>>20)
+		return refuse("too_large", "the file is %.1f MB; the limit is %d MB. Save the photo at a lower resolution or scan the receipt as PDF", float64(len(data))/(1<<20), MaxAttachmentSize>>20)
 	}
 	a := Attachment{Kind: kind, Name: name, Data: data, Size: int64(len(data))}
 	a.MediaType = sniff(data)
@@ -35,21 +36,25 @@ func PrepareEvidence(kind AttachmentKind, name string, data []byte) (Attachment,
 	case MediaJPEG, MediaPNG:
 		rend, w, h, err := MakeRendition(data)
 		if err != nil {
-			return refuse("%v", err)
+			code := "unreadable"
+			if errors.Is(err, ErrTooManyPixels) {
+				code = "too_many_pixels"
+			}
+			return refuse(code, "%v", err)
 		}
 		a.Rendition, a.Width, a.Height = rend, w, h
 	case MediaPDF:
 		if !bytes.Contains(data[max(0, len(data)-2048):], []byte("%%EOF")) {
-			return refuse("the PDF is incomplete (its end is missing); save or download it again")
+			return refuse("pdf_incomplete", "the PDF is incomplete (its end is missing); save or download it again")
 		}
 	case "image/heic":
-		return refuse("this is a HEIC photo (iPhone format); export it as JPEG first, or set the iPhone's camera to \"Most Compatible\"")
+		return refuse("heic", "this is a HEIC photo (iPhone format); export it as JPEG first, or set the iPhone's camera to \"Most Compatible\"")
 	default:
 		claimed := map[string]string{".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".pdf": "PDF"}[ext]
 		if claimed != "" {
-			return refuse("the name says %s but the content is not a %s file; it may be damaged or renamed", claimed, claimed)
+			return refuse("misnamed", "the name says %s but the content is not a %s file; it may be damaged or renamed", claimed, claimed)
 		}
-		return refuse("only JPEG and PNG photos and PDF documents are accepted")
+		return refuse("unsupported", "only JPEG and PNG photos and PDF documents are accepted")
 	}
 	return a, nil
 }

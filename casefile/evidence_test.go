@@ -127,7 +127,7 @@ func TestPrepareEvidence(t *testing.T) {
 			a, err := PrepareEvidence(AttachBox, tt.file, tt.data)
 			if tt.wantErr != "" {
 				var ee *EvidenceError
-				if !errors.As(err, &ee) || !strings.Contains(err.Error(), tt.wantErr) {
+				if !errors.As(err, &ee) || ee.Code == "" || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("PrepareEvidence = %v, want an error containing %q", err, tt.wantErr)
 				}
 				return

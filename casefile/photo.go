@@ -2,6 +2,7 @@ package casefile
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -19,6 +20,9 @@ const (
 	RenditionQuality  = 80
 )
 
+// ErrTooManyPixels refuses an image whose header claims more pixels than any camera takes.
+var ErrTooManyPixels = errors.New("too many pixels")
+
 // MakeRendition decodes a JPEG or PNG, turns it upright by its EXIF orientation, scales it
 // to RenditionLongSide, flattens transparency onto white and re-encodes it as a baseline
 // 8-bit JPEG, which also drops every metadata block (GPS included). The pixel count is checked
@@ -29,7 +33,7 @@ func MakeRendition(data []byte) (jpg []byte, width, height int, err error) {
 		return nil, 0, 0, fmt.Errorf("the image cannot be read (it may be damaged or not really an image): %w", err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
-		return nil, 0, 0, fmt.Errorf("the image claims to be %d×%d pixels, which no camera takes; it is refused as unsafe", cfg.Width, cfg.Height)
+		return nil, 0, 0, fmt.Errorf("the image claims to be %d×%d pixels, which no camera takes; it is refused as unsafe: %w", cfg.Width, cfg.Height, ErrTooManyPixels)
 	}
 	src, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {

@@ -77,7 +77,13 @@ func SampleCase(r *rand.Rand, now time.Time) *Case {
 		SupportRegion: pick(r, regions),
 		Verification:  Verification{IMEIMatchesBox: true, IMEIMatchesReceipt: true},
 	}
-	opened := now.Add(-time.Duration(r.IntN(365*24)) * time.Hour)
+	roll := r.IntN(20)
+	// Open cases are recent, as at a real counter; finished ones spread over the year.
+	span := 365 * 24
+	if roll < 11 {
+		span = 45 * 24
+	}
+	opened := now.Add(-time.Duration(r.IntN(span)+1) * time.Hour)
 	bought := opened.AddDate(0, -1-r.IntN(30), -r.IntN(28))
 	switch r.IntN(10) {
 	case 0, 1:
@@ -96,12 +102,12 @@ func SampleCase(r *rand.Rand, now time.Time) *Case {
 		c.Account = Account{Identifier: c.Customer.Phone, KnowsLogin: r.IntN(4) == 0, ControlsLinkedContact: r.IntN(3) == 0}
 	}
 	c.Account.Identifier = c.Customer.Phone
-	sampleLife(r, c, opened, now)
+	sampleLife(r, c, roll, opened, now)
 	return c
 }
 
 // sampleLife gives c a status and the history that led there.
-func sampleLife(r *rand.Rand, c *Case, opened, now time.Time) {
+func sampleLife(r *rand.Rand, c *Case, roll int, opened, now time.Time) {
 	tech := pick(r, []string{"Анна К.", "Борис М.", "Виктор С."})
 	at := opened
 	c.CreatedAt, c.CreatedBy, c.Status = opened, tech, StatusIntake
@@ -118,7 +124,7 @@ func sampleLife(r *rand.Rand, c *Case, opened, now time.Time) {
 	submit := func(note string) {
 		step(StatusSubmitted, 1+r.IntN(3), note, map[string]string{"support_address": "service.global@xiaomi.com", "reference": fmt.Sprintf("XM%08d", r.IntN(100000000))})
 	}
-	switch roll := r.IntN(20); {
+	switch {
 	case roll < 3:
 	case roll < 4:
 		step(StatusSelfService, 0, "Customer knows the login and has the SIM card.", nil)

@@ -6,7 +6,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -14,6 +13,8 @@ import (
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // the SQLite driver
+
+	"recoverydesk/casefile"
 )
 
 // Store is an open case database. It is safe for concurrent use.
@@ -24,11 +25,10 @@ type Store struct {
 	Now func() time.Time
 }
 
-// Errors a caller can act on.
+// Errors a caller can act on; the domain's, so that callers need not import the store.
 var (
-	ErrNotFound = errors.New("not found")
-	// ErrConflict: the case changed since it was loaded (another window or another counter).
-	ErrConflict = errors.New("the case was changed elsewhere since it was opened")
+	ErrNotFound = casefile.ErrNotFound
+	ErrConflict = casefile.ErrConflict
 )
 
 // Open opens the database at path, creating it (and its folder) readable by the current user

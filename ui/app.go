@@ -1,30 +1,212 @@
-// Package ui is RecoveryDesk's desktop window, in Fyne. It reaches the database only through
-// the Store interface it declares, so screens are tested with a real store or a fake alike.
+// Package ui is RecoveryDesk's desktop window, in Fyne: the case list, the case form with its
+// evidence, readiness and history, the status and export dialogs, and the settings. It
+// reaches the database only through the Store interface it declares.
 package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/url"
+	"path/filepath"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"recoverydesk/casefile"
 )
 
-// Store is what the screens need from the database.
-type Store interface {
-	Search(ctx context.Context, q casefile.Query) ([]casefile.Summary, error)
-	Count(ctx context.Context, q casefile.Query) (int, error)
+// Options are what the command line hands the window.
+type Options struct {
+	Operator string
+	// ExportDir is where dossiers and receipts are written; a folder per case below it.
+	ExportDir string
+	// OpenCase is a case number whose window opens at start.
+	OpenCase string
+}
+
+// App is the running desk: one main window with the case list, and a window per open case.
+type App struct {
+	fyne     fyne.App
+	main     fyne.Window
+	store    Store
+	opts     Options
+	ctx      context.Context
+	list     *CaseList
+	mu       sync.Mutex
+	settings casefile.Settings
+	open     map[string]*CaseForm
 }
 
 // Run opens the main window and returns when it is closed.
-func Run(s Store, operator string) {
-	a := app.NewWithID("com.recoverydesk.app")
-	w := a.NewWindow("RecoveryDesk")
-	n, _ := s.Count(context.Background(), casefile.Query{})
-	w.SetContent(widget.NewLabel(fmt.Sprintf("%d cases", n)))
-	w.Resize(fyne.NewSize(1100, 720))
-	w.ShowAndRun()
+func Run(s Store, opts Options) {
+	set, err := s.Settings(context.Background())
+	if err != nil {
+		set = casefile.DefaultSettings()
+	}
+	setLanguage(set.Language)
+	a := NewApp(app.NewWithID("com.recoverydesk.desk"), s, opts, set)
+	a.main.Show()
+	if set.Technician == "" {
+		a.askTechnician()
+	}
+	if opts.OpenCase != "" {
+		a.OpenCase(opts.OpenCase)
+	}
+	a.fyne.Run()
+}
+
+// NewApp builds the desk on a Fyne app (the real one, or a test app).
+func NewApp(fa fyne.App, s Store, opts Options, set casefile.Settings) *App {
+	a := &App{fyne: fa, store: s, opts: opts, ctx: context.Background(), settings: set, open: map[string]*CaseForm{}}
+	if a.opts.ExportDir == "" {
+		a.opts.ExportDir = filepath.Join(homeDir(), "RecoveryDesk")
+	}
+	a.main = fa.NewWindow("RecoveryDesk")
+	a.list = NewCaseList(a)
+	a.main.SetContent(a.list)
+	a.main.Resize(fyne.NewSize(1180, 760))
+	a.main.SetMaster()
+	a.shortcuts(a.main)
+	a.list.Refresh()
+	return a
+}
+
+// Window is the main window.
+func (a *App) Window() fyne.Window { return a.main }
+
+// List is the case list screen.
+func (a *App) List() *CaseList { return a.list }
+
+// Settings returns the current settings.
+func (a *App) Settings() casefile.Settings {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.settings
+}
+
+func (a *App) setSettings(s casefile.Settings) {
+	a.mu.Lock()
+	a.settings = s
+	a.mu.Unlock()
+}
+
+// operator is who the history names: the technician's name once it is set.
+func (a *App) operator() string {
+	if t := a.Settings().Technician; t != "" {
+		return t
+	}
+	return a.opts.Operator
+}
+
+func (a *App) shortcuts(w fyne.Window) {
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { a.NewCase() })
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		a.main.RequestFocus()
+		a.main.Canvas().Focus(a.list.search)
+	})
+}
+
+// NewCase opens an empty case form.
+func (a *App) NewCase() *CaseForm {
+	c := &casefile.Case{Status: casefile.StatusIntake, SupportRegion: "global"}
+	f := newCaseForm(a, c)
+	f.Show()
+	return f
+}
+
+// OpenCase opens the form of a stored case, or brings its window forward.
+func (a *App) OpenCase(number string) *CaseForm {
+	a.mu.Lock()
+	existing := a.open[number]
+	a.mu.Unlock()
+	if existing != nil {
+		existing.win.RequestFocus()
+		return existing
+	}
+	c, err := a.store.Case(a.ctx, number)
+	if err != nil {
+		a.showError(a.main, T("The case could not be opened."), err)
+		return nil
+	}
+	f := newCaseForm(a, c)
+	f.Show()
+	return f
+}
+
+func (a *App) register(number string, f *CaseForm) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if f == nil {
+		delete(a.open, number)
+		return
+	}
+	a.open[number] = f
+}
+
+// showError tells a person what went wrong in a sentence; the Go error is only appended when
+// it carries a message meant for people (a domain error), never a stack of wrapping.
+func (a *App) showError(w fyne.Window, sentence string, err error) {
+	msg := sentence
+	var ve casefile.ValidationError
+	var te *casefile.TransitionError
+	var ee *casefile.EvidenceError
+	var nr *casefile.NotReadyError
+	switch {
+	case errors.As(err, &ve):
+		msg += "\n\n" + validationText(ve)
+	case errors.As(err, &te), errors.As(err, &ee), errors.As(err, &nr):
+		msg += "\n\n" + err.Error()
+	case err != nil && isConflict(err):
+		msg += "\n\n" + T("Someone saved this case in another window since you opened it. Your typing is kept in this form: copy what you need, close the window and open the case again.")
+	case err != nil:
+		fyne.LogError(sentence, err)
+		msg += "\n\n" + T("Try again; if it keeps failing, restart RecoveryDesk. Nothing you typed was lost.")
+	}
+	lbl := widget.NewLabel(msg)
+	lbl.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(T("Not done"), T("OK"), lbl, w)
+	d.Resize(fyne.NewSize(520, 240))
+	d.Show()
+}
+
+func validationText(ve casefile.ValidationError) string {
+	s := ""
+	for _, f := range ve {
+		s += fmt.Sprintf("• %s: %s\n", fieldLabel(f.Field), f.Message)
+	}
+	return s
+}
+
+// openPath opens a file or folder with the desktop's own program.
+func (a *App) openPath(path string) {
+	u := &url.URL{Scheme: "file", Path: path}
+	if err := a.fyne.OpenURL(u); err != nil {
+		a.showError(a.main, T("The file could not be opened."), err)
+	}
+}
+
+func (a *App) askTechnician() {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(T("for example Anna Kotova"))
+	d := dialog.NewForm(T("Who works at this counter?"), T("Save"), T("Later"),
+		[]*widget.FormItem{widget.NewFormItem(T("Your name"), e)}, func(ok bool) {
+			if !ok || e.Text == "" {
+				return
+			}
+			s := a.Settings()
+			s.Technician = e.Text
+			if err := a.store.SaveSettings(a.ctx, s); err != nil {
+				a.showError(a.main, T("The settings were not saved."), err)
+				return
+			}
+			a.setSettings(s)
+		}, a.main)
+	d.Resize(fyne.NewSize(420, 180))
+	d.Show()
+	a.main.Canvas().Focus(e)
 }

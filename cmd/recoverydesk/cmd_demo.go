@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math/rand/v2"
+	"sort"
 	"time"
 
 	"recoverydesk/casefile"
@@ -28,13 +29,19 @@ func cmdDemo(c *cli, args []string) int {
 	defer s.Close()
 	r := rand.New(rand.NewPCG(*seed, 42))
 	now := time.Now()
+	all := make([]*casefile.Case, *n)
+	for i := range all {
+		all[i] = casefile.SampleCase(r, now)
+	}
+	// Numbered in the order they were opened, as real cases are.
+	sort.Slice(all, func(i, j int) bool { return all[i].CreatedAt.Before(all[j].CreatedAt) })
 	const batch = 2000
 	for done := 0; done < *n; {
 		size := min(batch, *n-done)
-		cases := make([]*casefile.Case, size)
+		cases := all[done : done+size]
 		for i := range cases {
-			cases[i] = casefile.SampleCase(r, now)
-			if done+i < *photos {
+			// The newest cases get photos: they are the ones a demo opens first.
+			if *n-(done+i) <= *photos {
 				if err := addSamplePhotos(cases[i]); err != nil {
 					return c.fail("sample photos: %v", err)
 				}

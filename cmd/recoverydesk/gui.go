@@ -6,6 +6,7 @@ import (
 
 func runGUI(c *cli, args []string) int {
 	fs := c.flags("")
+	open := fs.String("open", "", "open this case's window at start")
 	if _, code, ok := c.parse(fs, args); !ok {
 		return code
 	}
@@ -14,6 +15,6 @@ func runGUI(c *cli, args []string) int {
 		return code
 	}
 	defer s.Close()
-	ui.Run(s, c.operator)
+	ui.Run(s, ui.Options{Operator: c.operator, OpenCase: *open})
 	return exitOK
 }

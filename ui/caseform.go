@@ -1,0 +1,425 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"recoverydesk/casefile"
+)
+
+// CaseForm is one case in its own window: the form grouped like the paper it replaces, and
+// beside it the route, what is still missing, the evidence and the history.
+type CaseForm struct {
+	app *App
+	win fyne.Window
+	// c is the case as last loaded or saved; the widgets hold what is typed since.
+	c *casefile.Case
+
+	name, phone, email, docType, docNumber *widget.Entry
+	consent                                *widget.Check
+	brand, model, serial, lockText         *widget.Entry
+	imei1, imei2                           *IMEIField
+	accountID                              *widget.Entry
+	knowsLogin, controlsContact            *widget.Check
+	purchaseDate, seller, sellerContact    *widget.Entry
+	receiptNo, price                       *widget.Entry
+	channel                                *widget.Select
+	statement, notes                       *widget.Entry
+	region                                 *widget.Select
+	matchBox, matchReceipt                 *widget.Check
+
+	title      *widget.Label
+	status     *widget.Label
+	readiness  *fyne.Container
+	readyTitle *widget.Label
+	route      *fyne.Container
+	evidence   *EvidencePanel
+	timeline   *fyne.Container
+	tabs       *container.AppTabs
+	formScroll *container.Scroll
+	fields     map[string]fyne.CanvasObject
+	cardOf     map[string]fyne.CanvasObject // the group a field sits in, to scroll to it
+	loading    bool
+}
+
+func newCaseForm(a *App, c *casefile.Case) *CaseForm {
+	f := &CaseForm{app: a, c: c, fields: map[string]fyne.CanvasObject{}, cardOf: map[string]fyne.CanvasObject{}}
+	f.win = a.fyne.NewWindow("")
+	f.build()
+	f.load(c)
+	f.win.Resize(fyne.NewSize(1180, 800))
+	f.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f.Save() })
+	f.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			f.win.Close()
+		}
+	})
+	f.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { f.evidence.AddURIs(uris) })
+	f.win.SetOnClosed(func() {
+		if f.c.Number != "" {
+			a.register(f.c.Number, nil)
+		}
+	})
+	if c.Number != "" {
+		a.register(c.Number, f)
+	}
+	return f
+}
+
+// Show opens the window with the cursor in the first field.
+func (f *CaseForm) Show() {
+	f.win.Show()
+	f.win.Canvas().Focus(f.name)
+}
+
+// Window is the form's window.
+func (f *CaseForm) Window() fyne.Window { return f.win }
+
+// Case is the case as last loaded or saved.
+func (f *CaseForm) Case() *casefile.Case { return f.c }
+
+func (f *CaseForm) entry(field, placeholder string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(placeholder)
+	e.OnChanged = func(string) { f.changed() }
+	f.fields[field] = e
+	return e
+}
+
+func (f *CaseForm) check(field, label string) *widget.Check {
+	c := widget.NewCheck(label, func(bool) { f.changed() })
+	f.fields[field] = c
+	return c
+}
+
+func group(title string, items ...*widget.FormItem) fyne.CanvasObject {
+	return widget.NewCard(title, "", widget.NewForm(items...))
+}
+
+func item(label string, o fyne.CanvasObject) *widget.FormItem { return widget.NewFormItem(label, o) }
+
+func (f *CaseForm) build() {
+	f.name = f.entry("customer.name", T("Surname, first name, patronymic"))
+	f.phone = f.entry("customer.phone", "+7 900 000-00-00")
+	f.email = f.entry("customer.email", "name@example.com")
+	f.docType = f.entry("customer.id_document.type", T("Passport"))
+	f.docNumber = f.entry("customer.id_document.number", "0000 000000")
+	f.consent = f.check("customer.consent", T("The customer consents to the processing of personal data"))
+	f.brand = f.entry("device.brand", "Xiaomi / Redmi / POCO")
+	f.model = f.entry("device.model", "Redmi Note 12")
+	f.imei1 = newIMEIField(f, T("15 digits from *#06# or the box label"))
+	f.imei2 = newIMEIField(f, T("second SIM slot; leave empty for single-SIM phones"))
+	for key, m := range map[string]*IMEIField{"device.imei1": f.imei1, "device.imei2": f.imei2} {
+		m := m
+		m.Entry.OnChanged = func(string) { m.check(); f.changed() }
+		f.fields[key] = m.Entry
+	}
+	f.serial = f.entry("device.serial", "")
+	f.lockText = f.entry("device.lock_screen_text", T("for example: locked by account 123***789"))
+	f.accountID = f.entry("account.identifier", T("phone, e-mail or Mi ID as the customer remembers it"))
+	f.knowsLogin = f.check("account.knows_login", T("The customer knows the login"))
+	f.controlsContact = f.check("account.controls_linked_contact", T("The customer still controls the linked phone or e-mail"))
+	f.purchaseDate = f.entry("purchase.date", T("YYYY-MM-DD"))
+	f.purchaseDate.Validator = func(s string) error {
+		probe := casefile.Case{Customer: casefile.Customer{Name: "-"}, Purchase: casefile.Purchase{Date: s}}
+		return probe.Validate()
+	}
+	f.seller = f.entry("purchase.seller", T("shop or person named on the receipt"))
+	f.sellerContact = f.entry("purchase.seller_contact", "")
+	f.receiptNo = f.entry("purchase.receipt_number", "")
+	f.price = f.entry("purchase.price", "")
+	channels := make([]string, len(casefile.Channels))
+	for i, ch := range casefile.Channels {
+		channels[i] = channelName(ch)
+	}
+	f.channel = widget.NewSelect(channels, func(string) { f.changed() })
+	f.channel.PlaceHolder = T("Where was it bought?")
+	f.fields["purchase.channel"] = f.channel
+	f.statement = f.entry("ownership_statement", T("In the customer's words: how, when, where and from whom the phone was obtained"))
+	f.statement.MultiLine = true
+	f.statement.Wrapping = fyne.TextWrapWord
+	f.statement.SetMinRowsVisible(4)
+	f.region = widget.NewSelect(f.app.Settings().Regions(), func(string) { f.changed() })
+	f.fields["support_region"] = f.region
+	f.matchBox = f.check("verification.imei_matches_box", T("IMEI on the phone matches the box label"))
+	f.matchReceipt = f.check("verification.imei_matches_receipt", T("IMEI on the phone matches the receipt"))
+	f.notes = f.entry("notes", "")
+	f.notes.MultiLine = true
+	f.notes.SetMinRowsVisible(2)
+
+	groups := []struct {
+		card fyne.CanvasObject
+		keys string
+	}{
+		{group(T("Customer"), item(T("Name"), f.name), item(T("Phone"), f.phone), item(T("E-mail"), f.email),
+			item(T("Document"), f.docType), item(T("Document number"), f.docNumber), item("", f.consent)),
+			"customer.name customer.phone customer.email customer.id_document.type customer.id_document.number customer.consent"},
+		{group(T("Device"), item(T("Brand"), f.brand), item(T("Model"), f.model), item(T("IMEI 1"), f.imei1.Object()),
+			item(T("IMEI 2"), f.imei2.Object()), item(T("Serial number"), f.serial), item(T("Lock screen text"), f.lockText)),
+			"device.brand device.model device.imei1 device.imei2 device.serial device.lock_screen_text"},
+		{group(T("Mi Account"), item(T("Login"), f.accountID), item("", f.knowsLogin), item("", f.controlsContact)),
+			"account.identifier account.knows_login account.controls_linked_contact"},
+		{group(T("Purchase"), item(T("Channel"), f.channel), item(T("Date"), f.purchaseDate), item(T("Seller"), f.seller),
+			item(T("Seller's contact"), f.sellerContact), item(T("Receipt number"), f.receiptNo), item(T("Price"), f.price)),
+			"purchase.channel purchase.date purchase.seller purchase.seller_contact purchase.receipt_number purchase.price"},
+		{group(T("Ownership statement"), item("", f.statement)), "ownership_statement"},
+		{group(T("Verification"), item("", f.matchBox), item("", f.matchReceipt), item(T("Support region"), f.region)),
+			"verification.imei_matches_box verification.imei_matches_receipt support_region"},
+		{group(T("Notes"), item("", f.notes)), "notes"},
+	}
+	form := container.NewVBox()
+	for _, g := range groups {
+		form.Add(g.card)
+		for _, k := range strings.Fields(g.keys) {
+			f.cardOf[k] = g.card
+		}
+	}
+	f.formScroll = container.NewVScroll(form)
+
+	f.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
+	f.status = widget.NewLabel("")
+	save := &widget.Button{Text: T("Save") + " (Ctrl+S)", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: func() { f.Save() }}
+	statusBtn := &widget.Button{Text: T("Change status…"), Icon: theme.MediaSkipNextIcon(), OnTapped: f.showStatusDialog}
+	exportBtn := &widget.Button{Text: T("Export dossier…"), Icon: theme.DocumentIcon(), OnTapped: f.showExportDialog}
+	receiptBtn := &widget.Button{Text: T("Print receipt"), Icon: theme.DocumentPrintIcon(), OnTapped: f.printReceipt}
+	toolbar := container.NewBorder(nil, nil, container.NewVBox(f.title, f.status), nil,
+		container.NewCenter(container.NewHBox(save, statusBtn, exportBtn, receiptBtn)))
+
+	f.readyTitle = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
+	f.readiness = container.NewVBox()
+	f.route = container.NewVBox()
+	f.evidence = newEvidencePanel(f)
+	f.timeline = container.NewVBox()
+	f.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(T("Missing"), theme.WarningIcon(), container.NewVScroll(container.NewVBox(f.readyTitle, f.readiness, widget.NewSeparator(), f.route))),
+		container.NewTabItemWithIcon(T("Evidence"), theme.FileImageIcon(), f.evidence),
+		container.NewTabItemWithIcon(T("History"), theme.HistoryIcon(), container.NewVScroll(f.timeline)),
+	)
+	split := container.NewHSplit(f.formScroll, f.tabs)
+	split.Offset = 0.56
+	f.win.SetContent(container.NewBorder(toolbar, nil, nil, nil, split))
+}
+
+// load puts a case into the widgets.
+func (f *CaseForm) load(c *casefile.Case) {
+	f.loading = true
+	defer func() { f.loading = false; f.changed() }()
+	f.c = c
+	f.name.SetText(c.Customer.Name)
+	f.phone.SetText(c.Customer.Phone)
+	f.email.SetText(c.Customer.Email)
+	f.docType.SetText(c.Customer.IDDocument.Type)
+	f.docNumber.SetText(c.Customer.IDDocument.Number)
+	f.consent.SetChecked(c.Customer.Consent)
+	f.brand.SetText(c.Device.Brand)
+	f.model.SetText(c.Device.Model)
+	f.imei1.Entry.SetText(c.Device.IMEI1)
+	f.imei2.Entry.SetText(c.Device.IMEI2)
+	f.serial.SetText(c.Device.Serial)
+	f.lockText.SetText(c.Device.LockScreenText)
+	f.accountID.SetText(c.Account.Identifier)
+	f.knowsLogin.SetChecked(c.Account.KnowsLogin)
+	f.controlsContact.SetChecked(c.Account.ControlsLinkedContact)
+	f.purchaseDate.SetText(c.Purchase.Date)
+	f.seller.SetText(c.Purchase.Seller)
+	f.sellerContact.SetText(c.Purchase.SellerContact)
+	f.receiptNo.SetText(c.Purchase.ReceiptNumber)
+	f.price.SetText(c.Purchase.Price)
+	f.channel.ClearSelected()
+	for i, ch := range casefile.Channels {
+		if ch == c.Purchase.Channel {
+			f.channel.SetSelectedIndex(i)
+		}
+	}
+	f.statement.SetText(c.OwnershipStatement)
+	f.region.SetSelected(c.SupportRegion)
+	f.matchBox.SetChecked(c.Verification.IMEIMatchesBox)
+	f.matchReceipt.SetChecked(c.Verification.IMEIMatchesReceipt)
+	f.notes.SetText(c.Notes)
+	f.evidence.load(c)
+	f.loadTimeline(c)
+	title := T("New case")
+	if c.Number != "" {
+		title = T("Case") + " " + c.Number
+	}
+	f.title.SetText(title)
+	f.status.SetText(statusName(c.Status))
+	f.win.SetTitle("RecoveryDesk — " + title)
+}
+
+// collect is the case as typed: the last saved case with the widgets' values over it.
+func (f *CaseForm) collect() *casefile.Case {
+	d := *f.c
+	d.Customer.Name, d.Customer.Phone, d.Customer.Email = f.name.Text, f.phone.Text, f.email.Text
+	d.Customer.IDDocument = casefile.IDDocument{Type: f.docType.Text, Number: f.docNumber.Text}
+	d.Customer.Consent = f.consent.Checked
+	d.Device = casefile.Device{Brand: f.brand.Text, Model: f.model.Text, IMEI1: f.imei1.Entry.Text, IMEI2: f.imei2.Entry.Text,
+		Serial: f.serial.Text, LockScreenText: f.lockText.Text}
+	d.Account = casefile.Account{Identifier: f.accountID.Text, KnowsLogin: f.knowsLogin.Checked, ControlsLinkedContact: f.controlsContact.Checked}
+	d.Purchase = casefile.Purchase{Date: f.purchaseDate.Text, Seller: f.seller.Text, SellerContact: f.sellerContact.Text,
+		ReceiptNumber: f.receiptNo.Text, Price: f.price.Text}
+	if i := f.channel.SelectedIndex(); i >= 0 {
+		d.Purchase.Channel = casefile.Channels[i]
+	}
+	d.OwnershipStatement = f.statement.Text
+	d.SupportRegion = f.region.Selected
+	d.Verification = casefile.Verification{IMEIMatchesBox: f.matchBox.Checked, IMEIMatchesReceipt: f.matchReceipt.Checked}
+	d.Notes = f.notes.Text
+	d.Attachments = f.c.Attachments
+	return &d
+}
+
+// changed refreshes what depends on the typing: readiness and the route.
+func (f *CaseForm) changed() {
+	if f.loading || f.readiness == nil {
+		return
+	}
+	d := f.collect()
+	f.showReadiness(d)
+	f.showRoute(d)
+}
+
+// Missing is what the checklist shows now, for tests.
+func (f *CaseForm) Missing() []casefile.Missing { return casefile.Readiness(f.collect()) }
+
+func (f *CaseForm) showReadiness(d *casefile.Case) {
+	missing := casefile.Readiness(d)
+	f.readiness.RemoveAll()
+	if len(missing) == 0 {
+		f.readyTitle.SetText("✓ " + T("Ready: the dossier can be exported and sent."))
+		f.readyTitle.Importance = widget.SuccessImportance
+		f.readyTitle.Refresh()
+		return
+	}
+	f.readyTitle.SetText(Tf("Still missing before the dossier can be sent ({{.N}}):", map[string]any{"N": len(missing)}))
+	f.readyTitle.Importance = widget.WarningImportance
+	f.readyTitle.Refresh()
+	for _, m := range missing {
+		m := m
+		f.readiness.Add(&widget.Button{Text: "☐ " + readinessText(m), Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance,
+			OnTapped: func() { f.jumpTo(m.Field) }})
+	}
+}
+
+// jumpTo takes the technician to the field or evidence slot that fills a missing item.
+func (f *CaseForm) jumpTo(field string) {
+	if kind := casefile.AttachmentKind(field); kind.Valid() {
+		f.tabs.SelectIndex(1)
+		f.evidence.Add(kind)
+		return
+	}
+	if o, ok := f.fields[field]; ok {
+		if card := f.cardOf[field]; card != nil {
+			f.formScroll.ScrollToOffset(fyne.NewPos(0, card.Position().Y))
+		}
+		if fo, ok := o.(fyne.Focusable); ok {
+			f.win.Canvas().Focus(fo)
+		}
+	}
+}
+
+func (f *CaseForm) loadTimeline(c *casefile.Case) {
+	f.timeline.RemoveAll()
+	for i := len(c.History) - 1; i >= 0; i-- {
+		e := c.History[i]
+		what := eventText(e)
+		lbl := widget.NewLabel(e.At.Local().Format("2006-01-02 15:04") + " · " + e.Operator + "\n" + what)
+		lbl.Wrapping = fyne.TextWrapWord
+		f.timeline.Add(lbl)
+		f.timeline.Add(widget.NewSeparator())
+	}
+}
+
+func eventText(e casefile.Event) string {
+	var what string
+	switch e.Action {
+	case casefile.ActionStatus:
+		what = statusName(e.From) + " → " + statusName(e.To)
+	case casefile.ActionCreated:
+		what = T("Case opened")
+	case casefile.ActionEdited:
+		what = T("Edited")
+	case casefile.ActionAttachmentAdded:
+		what = T("File added") + ": " + e.Details["name"]
+	case casefile.ActionAttachmentRemoved:
+		what = T("File removed") + ": " + e.Details["name"]
+	case casefile.ActionExported:
+		what = T("Dossier exported") + " (" + e.Details["language"] + ")"
+	case casefile.ActionPurged:
+		what = T("Documents purged")
+	default:
+		what = string(e.Action)
+	}
+	extra := []string{}
+	if e.Note != "" && e.Action != casefile.ActionExported {
+		extra = append(extra, e.Note)
+	}
+	if r := e.Details["reference"]; r != "" {
+		extra = append(extra, T("support reference")+" "+r)
+	}
+	if a := e.Details["support_address"]; a != "" {
+		extra = append(extra, a)
+	}
+	if len(extra) > 0 {
+		what += ": " + strings.Join(extra, " · ")
+	}
+	return what
+}
+
+// Save stores what is typed. A refused save explains why and keeps every typed character.
+func (f *CaseForm) Save() error {
+	d := f.collect()
+	var err error
+	isNew := d.Number == ""
+	if isNew {
+		err = f.app.store.CreateCase(f.app.ctx, d, f.app.operator())
+	} else {
+		err = f.app.store.SaveCase(f.app.ctx, d, f.app.operator())
+	}
+	if err != nil {
+		f.app.showError(f.win, T("The case was not saved."), err)
+		return err
+	}
+	saved, err := f.app.store.Case(f.app.ctx, d.Number)
+	if err != nil {
+		f.app.showError(f.win, T("The case was saved but could not be read back."), err)
+		return err
+	}
+	if isNew {
+		f.app.register(saved.Number, f)
+	}
+	f.load(saved)
+	f.app.list.Refresh()
+	return nil
+}
+
+// reload reads the case again after an operation of its own (status, evidence) changed it,
+// keeping whatever is typed and not yet saved.
+func (f *CaseForm) reload() {
+	typed := f.collect()
+	fresh, err := f.app.store.Case(f.app.ctx, f.c.Number)
+	if err != nil {
+		f.app.showError(f.win, T("The case could not be read."), err)
+		return
+	}
+	f.c.Attachments, f.c.History, f.c.Status, f.c.StatusSince = fresh.Attachments, fresh.History, fresh.Status, fresh.StatusSince
+	typed.Attachments, typed.History, typed.Status, typed.StatusSince = fresh.Attachments, fresh.History, fresh.Status, fresh.StatusSince
+	f.evidence.load(f.c)
+	f.loadTimeline(f.c)
+	f.status.SetText(statusName(f.c.Status))
+	f.changed()
+	f.app.list.Refresh()
+}
+
+// ensureSaved saves a new case first, because evidence and statuses belong to a numbered case.
+func (f *CaseForm) ensureSaved() bool {
+	if f.c.Number != "" {
+		return true
+	}
+	return f.Save() == nil
+}

@@ -1,0 +1,286 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"recoverydesk/casefile"
+)
+
+// pageSize is how many rows one query fetches; the list asks only for the pages it shows,
+// so 100,000 cases scroll as smoothly as 100.
+const pageSize = 200
+
+// searchDelay lets a technician finish a burst of typing before the list asks the database.
+const searchDelay = 150 * time.Millisecond
+
+// CaseList is the main screen: every case, searchable, filterable and sortable.
+type CaseList struct {
+	widget.BaseWidget
+	app *App
+
+	search  *widget.Entry
+	status  *widget.Select
+	sort    *widget.Select
+	list    *widget.List
+	count   *widget.Label
+	content fyne.CanvasObject
+
+	mu      sync.Mutex
+	query   casefile.Query
+	total   int
+	pages   map[int][]casefile.Summary
+	gen     int // bumps with every new query, so a late answer to an old one is dropped
+	timer   *time.Timer
+	pending bool // a search is scheduled but not started
+	now     func() time.Time
+	waiting int
+}
+
+// NewCaseList builds the list screen.
+func NewCaseList(a *App) *CaseList {
+	l := &CaseList{app: a, pages: map[int][]casefile.Summary{}, now: time.Now, query: casefile.Query{Sort: casefile.SortNewest}}
+	l.search = widget.NewEntry()
+	l.search.SetPlaceHolder(T("Search: name, phone, e-mail, IMEI or case number (Ctrl+F)"))
+	l.search.OnChanged = func(string) { l.scheduleSearch() }
+	statuses := []string{T("All statuses")}
+	for _, s := range casefile.Statuses {
+		statuses = append(statuses, statusName(s))
+	}
+	l.status = widget.NewSelect(statuses, func(string) { l.reload() })
+	l.status.SetSelectedIndex(0)
+	l.sort = widget.NewSelect([]string{T("Newest first"), T("Oldest first"), T("Waiting longest")}, func(string) { l.reload() })
+	l.sort.SetSelectedIndex(0)
+	l.count = widget.NewLabel("")
+	l.list = widget.NewList(l.length, l.createRow, l.updateRow)
+	l.list.OnSelected = func(id widget.ListItemID) {
+		if r, ok := l.row(id); ok {
+			l.list.UnselectAll()
+			a.OpenCase(r.Number)
+		}
+	}
+	newBtn := &widget.Button{Text: T("New case"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: func() { a.NewCase() }}
+	settingsBtn := &widget.Button{Text: T("Settings"), Icon: theme.SettingsIcon(), OnTapped: func() { a.ShowSettings() }}
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(l.status, l.sort, newBtn, settingsBtn), l.search)
+	header := container.NewGridWithColumns(1, rowLayout(
+		boldLabel(T("Case")), boldLabel(T("Customer")), boldLabel(T("Model")), boldLabel(T("Status")), boldLabel(T("Days"))))
+	l.content = container.NewBorder(container.NewVBox(top, header), l.count, nil, nil, l.list)
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// CreateRenderer draws the screen.
+func (l *CaseList) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(l.content) }
+
+func boldLabel(s string) *widget.Label {
+	return &widget.Label{Text: s, TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+}
+
+// rowLayout gives the columns their share: number, customer, model, status, days.
+func rowLayout(cells ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(&columns{weights: []float32{1.1, 3, 2, 2, 0.7}}, cells...)
+}
+
+func (l *CaseList) createRow() fyne.CanvasObject {
+	bg := canvas.NewRectangle(color.Transparent)
+	cells := make([]fyne.CanvasObject, 5)
+	for i := range cells {
+		cells[i] = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	}
+	return container.NewStack(bg, rowLayout(cells...))
+}
+
+func (l *CaseList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	stack := o.(*fyne.Container)
+	bg := stack.Objects[0].(*canvas.Rectangle)
+	cells := stack.Objects[1].(*fyne.Container).Objects
+	r, ok := l.row(id)
+	if !ok {
+		for _, c := range cells {
+			c.(*widget.Label).SetText("…")
+		}
+		return
+	}
+	days := r.DaysInStatus(l.now())
+	overdue := r.Status.WaitsOnSupport() && days > l.app.Settings().WaitingDays
+	texts := []string{r.Number, r.Customer, r.Model, statusName(r.Status), fmt.Sprint(days)}
+	if overdue {
+		texts[3] = "⚠ " + texts[3]
+		bg.FillColor = color.NRGBA{R: 0xe5, G: 0x39, B: 0x35, A: 0x30}
+	} else {
+		bg.FillColor = color.Transparent
+	}
+	bg.Refresh()
+	for i, c := range cells {
+		lbl := c.(*widget.Label)
+		lbl.TextStyle.Bold = overdue && (i == 3 || i == 4)
+		lbl.SetText(texts[i])
+	}
+}
+
+func (l *CaseList) length() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.total
+}
+
+// row returns one row, fetching its page on first sight. A page is a single indexed query of
+// a few milliseconds, so it is fetched in place rather than shown empty and filled later.
+func (l *CaseList) row(id int) (casefile.Summary, bool) {
+	l.mu.Lock()
+	q, page := l.query, id/pageSize
+	rows, ok := l.pages[page]
+	l.mu.Unlock()
+	if !ok {
+		q.Limit, q.Offset = pageSize, page*pageSize
+		fetched, err := l.app.store.Search(l.app.ctx, q)
+		if err != nil {
+			return casefile.Summary{}, false
+		}
+		l.mu.Lock()
+		if l.query == (casefile.Query{Text: q.Text, Status: q.Status, Sort: q.Sort}) {
+			l.pages[page] = fetched
+		}
+		l.mu.Unlock()
+		rows = fetched
+	}
+	if i := id % pageSize; i < len(rows) {
+		return rows[i], true
+	}
+	return casefile.Summary{}, false
+}
+
+func (l *CaseList) currentQuery() casefile.Query {
+	q := casefile.Query{Text: l.search.Text, Sort: casefile.SortNewest}
+	if i := l.status.SelectedIndex(); i > 0 {
+		q.Status = casefile.Statuses[i-1]
+	}
+	switch l.sort.SelectedIndex() {
+	case 1:
+		q.Sort = casefile.SortOldest
+	case 2:
+		q.Sort = casefile.SortWaitingLongest
+	}
+	return q
+}
+
+func (l *CaseList) scheduleSearch() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.timer != nil {
+		l.timer.Stop()
+	}
+	l.pending = true
+	l.timer = time.AfterFunc(searchDelay, func() {
+		fyne.Do(func() {
+			l.mu.Lock()
+			l.pending = false
+			l.mu.Unlock()
+			l.reload()
+		})
+	})
+}
+
+// Refresh reloads the list from the database, keeping the search and filters.
+func (l *CaseList) Refresh() {
+	if l.search != nil {
+		l.reload()
+	}
+	l.BaseWidget.Refresh()
+}
+
+// reload runs the query off the UI thread and shows the answer when it comes.
+func (l *CaseList) reload() {
+	if l.list == nil || l.sort == nil || l.status == nil {
+		return
+	}
+	q := l.currentQuery()
+	l.mu.Lock()
+	l.gen++
+	gen := l.gen
+	l.waiting++
+	l.mu.Unlock()
+	go func() {
+		total, err := l.app.store.Count(l.app.ctx, q)
+		first := []casefile.Summary(nil)
+		if err == nil {
+			pq := q
+			pq.Limit = pageSize
+			first, err = l.app.store.Search(l.app.ctx, pq)
+		}
+		fyne.Do(func() {
+			l.mu.Lock()
+			l.waiting--
+			if gen != l.gen {
+				l.mu.Unlock()
+				return
+			}
+			if err != nil {
+				l.mu.Unlock()
+				l.count.SetText(T("The cases could not be read; try again."))
+				return
+			}
+			l.query, l.total = q, total
+			l.pages = map[int][]casefile.Summary{0: first}
+			l.mu.Unlock()
+			l.count.SetText(Tf("{{.Count}} cases", map[string]any{"Count": total}))
+			l.app.main.SetTitle(fmt.Sprintf("RecoveryDesk — %s", l.count.Text))
+			l.list.Refresh()
+			l.list.ScrollToTop()
+		})
+	}()
+}
+
+// Busy reports whether a query is still on its way; tests wait on it.
+func (l *CaseList) Busy() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.waiting > 0 || l.pending
+}
+
+// Total is the number of cases the list shows.
+func (l *CaseList) Total() int { return l.length() }
+
+// Row returns the summary shown at a row.
+func (l *CaseList) Row(i int) (casefile.Summary, bool) { return l.row(i) }
+
+// SearchEntry is the search box.
+func (l *CaseList) SearchEntry() *widget.Entry { return l.search }
+
+// StatusFilter is the status filter.
+func (l *CaseList) StatusFilter() *widget.Select { return l.status }
+
+// columns lays cells out side by side in proportion to their weights.
+type columns struct{ weights []float32 }
+
+func (c *columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var sum float32
+	for _, w := range c.weights {
+		sum += w
+	}
+	x := float32(0)
+	for i, o := range objs {
+		w := size.Width * c.weights[i%len(c.weights)] / sum
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w
+	}
+}
+
+func (c *columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(float32(len(objs))*40, h)
+}
+
+var _ fyne.Layout = (*columns)(nil)

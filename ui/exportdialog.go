@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"recoverydesk/casefile"
+)
+
+// caseFolder is where a case's documents are written: one private folder per case.
+func (a *App) caseFolder(number string) (string, error) {
+	dir := filepath.Join(a.opts.ExportDir, number)
+	return dir, os.MkdirAll(dir, 0o700)
+}
+
+func (f *CaseForm) showExportDialog() {
+	if !f.ensureSaved() {
+		return
+	}
+	set := f.app.Settings()
+	lang := widget.NewRadioGroup([]string{"English", "Русский"}, nil)
+	lang.Horizontal = true
+	lang.SetSelected(map[string]string{"ru": "Русский"}[set.DossierLanguage])
+	if lang.Selected == "" {
+		lang.SetSelected("English")
+	}
+	draft := widget.NewCheck(T("Draft (allowed while something is missing; marked DRAFT on every page)"), nil)
+	email := widget.NewCheck(T("Also save the e-mail draft for support"), nil)
+	email.SetChecked(true)
+	missing := casefile.Readiness(f.collect())
+	if len(missing) > 0 {
+		draft.SetChecked(true)
+	}
+	d := dialog.NewForm(T("Export dossier"), T("Export"), T("Cancel"), []*widget.FormItem{
+		widget.NewFormItem(T("Language"), lang), widget.NewFormItem("", draft), widget.NewFormItem("", email),
+	}, func(ok bool) {
+		if ok {
+			code := "en"
+			if lang.Selected == "Русский" {
+				code = "ru"
+			}
+			f.export(code, draft.Checked, email.Checked)
+		}
+	}, f.win)
+	d.Resize(fyne.NewSize(560, 260))
+	d.Show()
+}
+
+// export renders off the UI thread with progress, writes the files, records the export and
+// then offers to open the file or its folder.
+func (f *CaseForm) export(lang string, draft, email bool) {
+	if f.Save() != nil {
+		return
+	}
+	app, c := f.app, f.c
+	progress := dialog.NewCustomWithoutButtons(T("Exporting…"), widget.NewProgressBarInfinite(), f.win)
+	progress.Show()
+	go func() {
+		path, emlPath, err := app.exportCase(c.Number, lang, draft, email)
+		fyne.Do(func() {
+			progress.Hide()
+			if err != nil {
+				app.showError(f.win, T("The dossier was not exported."), err)
+				return
+			}
+			f.reload()
+			f.showResult(T("Dossier exported"), path, emlPath)
+		})
+	}()
+}
+
+// exportCase renders and writes a case's dossier (and e-mail draft) and records the export.
+func (a *App) exportCase(number, lang string, draft, email bool) (pdfPath, emlPath string, err error) {
+	k, err := a.store.Case(a.ctx, number)
+	if err != nil {
+		return "", "", err
+	}
+	if err := casefile.LoadEvidence(a.ctx, a.store, k, email); err != nil {
+		return "", "", err
+	}
+	set := a.Settings()
+	opts := casefile.DossierOptions{Lang: lang, Draft: draft, At: time.Now(), Settings: set, Technician: a.operator()}
+	name := casefile.DossierFileName(k, draft)
+	res, err := casefile.ExportDossier(k, opts, email, name)
+	if err != nil {
+		return "", "", err
+	}
+	dir, err := a.caseFolder(number)
+	if err != nil {
+		return "", "", err
+	}
+	pdfPath = filepath.Join(dir, name)
+	if err := os.WriteFile(pdfPath, res.PDF, 0o600); err != nil {
+		return "", "", err
+	}
+	if email {
+		emlPath = filepath.Join(dir, fmt.Sprintf("email-%s.eml", number))
+		if err := os.WriteFile(emlPath, res.EML, 0o600); err != nil {
+			return "", "", err
+		}
+	}
+	return pdfPath, emlPath, a.store.RecordEvent(a.ctx, number, casefile.ExportEvent(opts, res.SHA256, name, a.operator()))
+}
+
+func (f *CaseForm) printReceipt() {
+	if f.Save() != nil {
+		return
+	}
+	app, c := f.app, f.c
+	go func() {
+		var buf bytes.Buffer
+		lang := app.Settings().Language
+		if lang == "" {
+			lang = systemLang()
+		}
+		err := casefile.RenderReceipt(&buf, c, casefile.ReceiptOptions{Lang: lang, At: time.Now(), Settings: app.Settings(), Technician: app.operator()})
+		var path string
+		if err == nil {
+			var dir string
+			if dir, err = app.caseFolder(c.Number); err == nil {
+				path = filepath.Join(dir, "receipt-"+c.Number+".pdf")
+				err = os.WriteFile(path, buf.Bytes(), 0o600)
+			}
+		}
+		fyne.Do(func() {
+			if err != nil {
+				app.showError(f.win, T("The receipt was not made."), err)
+				return
+			}
+			f.showResult(T("Receipt ready to print"), path, "")
+		})
+	}()
+}
+
+func (f *CaseForm) showResult(title, path, eml string) {
+	lbl := widget.NewLabel(path)
+	lbl.Wrapping = fyne.TextWrapWord
+	if eml != "" {
+		lbl.SetText(path + "\n" + eml)
+	}
+	box := container.NewVBox(lbl, container.NewHBox(
+		&widget.Button{Text: T("Open file"), Importance: widget.HighImportance, OnTapped: func() { f.app.openPath(path) }},
+		&widget.Button{Text: T("Show folder"), OnTapped: func() { f.app.openPath(filepath.Dir(path)) }},
+	))
+	d := dialog.NewCustom(title, T("Close"), box, f.win)
+	d.Resize(fyne.NewSize(600, 200))
+	d.Show()
+}

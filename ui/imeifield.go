@@ -1,0 +1,132 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"recoverydesk/casefile"
+)
+
+// IMEIField is an IMEI entry that checks itself as it is typed: valid or not and why, the
+// missing check digit offered as a one-click fix, and a loud warning with a link when the same
+// IMEI already belongs to another case.
+type IMEIField struct {
+	Entry *widget.Entry
+	// Hint says valid / invalid in words.
+	Hint *widget.Label
+	// Fix applies the suggested correction; hidden when there is none.
+	Fix *widget.Button
+	// Duplicates warns about other cases with this IMEI.
+	Duplicates *fyne.Container
+
+	form       *CaseForm
+	suggestion string
+	box        *fyne.Container
+}
+
+func newIMEIField(f *CaseForm, placeholder string) *IMEIField {
+	m := &IMEIField{form: f, Entry: widget.NewEntry(), Hint: widget.NewLabel(""), Duplicates: container.NewVBox()}
+	m.Entry.SetPlaceHolder(placeholder)
+	m.Entry.Validator = func(s string) error {
+		if s == "" {
+			return nil
+		}
+		_, err := casefile.ParseIMEI(s)
+		return err
+	}
+	m.Hint.Wrapping = fyne.TextWrapWord
+	m.Fix = &widget.Button{Icon: theme.ConfirmIcon(), OnTapped: func() {
+		if m.suggestion != "" {
+			m.Entry.SetText(m.suggestion)
+		}
+	}}
+	m.Fix.Hide()
+	m.box = container.NewVBox(m.Entry, container.NewBorder(nil, nil, nil, m.Fix, m.Hint), m.Duplicates)
+	return m
+}
+
+// Object is the field as placed in the form.
+func (m *IMEIField) Object() fyne.CanvasObject { return m.box }
+
+// check updates the hint and starts the duplicate look-up.
+func (m *IMEIField) check() {
+	s := m.Entry.Text
+	m.suggestion = ""
+	m.Fix.Hide()
+	im, err := casefile.ParseIMEI(s)
+	switch {
+	case s == "":
+		m.Hint.SetText("")
+	case err == nil:
+		txt := "✓ " + Tf("Valid IMEI {{.IMEI}}, TAC {{.TAC}}", map[string]any{"IMEI": im.Grouped(), "TAC": im.TAC()})
+		if im.Kind == casefile.KindIMEISV {
+			txt = "✓ " + Tf("IMEISV: the IMEI is {{.IMEI}}", map[string]any{"IMEI": im.Digits})
+		}
+		m.Hint.SetText(txt)
+	default:
+		var ie *casefile.IMEIError
+		errors.As(err, &ie)
+		m.Hint.SetText("✗ " + imeiMessage(ie))
+		if ie.Suggestion != "" {
+			m.suggestion = ie.Suggestion
+			m.Fix.SetText(Tf("Use {{.IMEI}}", map[string]any{"IMEI": ie.Suggestion}))
+			m.Fix.Show()
+		}
+	}
+	m.lookForDuplicates(im, err == nil)
+}
+
+func (m *IMEIField) lookForDuplicates(im casefile.IMEI, valid bool) {
+	if !valid {
+		m.Duplicates.RemoveAll()
+		return
+	}
+	number := m.form.c.Number
+	digits := im.Digits
+	app := m.form.app
+	go func() {
+		others, err := app.store.CasesWithIMEI(app.ctx, digits, number)
+		fyne.Do(func() {
+			if casefile.NormalizeIMEIField(m.Entry.Text) != digits {
+				return // typed on since
+			}
+			m.Duplicates.RemoveAll()
+			if err != nil || len(others) == 0 {
+				return
+			}
+			warn := widget.NewLabel("⚠ " + T("This IMEI is already in another case. The same phone brought by two customers is a fraud signal: check the documents before going on."))
+			warn.Wrapping = fyne.TextWrapWord
+			warn.Importance = widget.DangerImportance
+			warn.TextStyle.Bold = true
+			m.Duplicates.Add(warn)
+			for _, o := range others {
+				num := o.Number
+				m.Duplicates.Add(&widget.Button{Text: num + " — " + o.Customer + " (" + statusName(o.Status) + ")", Importance: widget.DangerImportance,
+					Icon: theme.WarningIcon(), OnTapped: func() { app.OpenCase(num) }})
+			}
+		})
+	}()
+}
+
+// imeiMessage translates the domain's IMEI messages by their stable code.
+func imeiMessage(e *casefile.IMEIError) string {
+	switch e.Code {
+	case "missing_check_digit":
+		return Tf("14 digits: the check digit is missing. Did you mean {{.IMEI}}?", map[string]any{"IMEI": e.Suggestion})
+	case "bad_check_digit":
+		return Tf("The check digit does not match: a digit was mistyped. If the first 14 digits are right, the IMEI is {{.IMEI}}.", map[string]any{"IMEI": e.Suggestion})
+	case "null_imei":
+		return T("All zeros: the phone's identity was wiped. Type the IMEI from the box label or the receipt.")
+	case "too_short":
+		return T("Too few digits: an IMEI has 15.")
+	case "too_long":
+		return T("Too many digits: an IMEI has 15 (an IMEISV 16).")
+	case "not_digits":
+		return T("Only digits, please (spaces and hyphens are fine).")
+	}
+	return e.Message
+}

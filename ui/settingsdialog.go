@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+)
+
+// systemLang is the interface language the system asks for, "ru" or "en".
+func systemLang() string {
+	if strings.HasPrefix(lang.SystemLocale().LanguageString(), "ru") {
+		return "ru"
+	}
+	return "en"
+}
+
+// ShowSettings opens the settings: the service center, the technician, support addresses per
+// region, the waiting threshold, and the languages.
+func (a *App) ShowSettings() {
+	s := a.Settings()
+	entry := func(v string) *widget.Entry { e := widget.NewEntry(); e.SetText(v); return e }
+	name, addr, phone, email := entry(s.CenterName), entry(s.CenterAddress), entry(s.CenterPhone), entry(s.CenterEmail)
+	tech := entry(s.Technician)
+	waiting := entry(strconv.Itoa(s.WaitingDays))
+	retention := entry(strconv.Itoa(s.RetentionDays))
+	uiLangs := []string{T("As the system"), "English", "Русский"}
+	uiLang := widget.NewSelect(uiLangs, nil)
+	uiLang.SetSelectedIndex(map[string]int{"": 0, "en": 1, "ru": 2}[s.Language])
+	docLang := widget.NewSelect([]string{"English", "Русский"}, nil)
+	docLang.SetSelectedIndex(map[string]int{"en": 0, "ru": 1}[s.DossierLanguage])
+	items := []*widget.FormItem{
+		widget.NewFormItem(T("Service center"), name), widget.NewFormItem(T("Address"), addr), widget.NewFormItem(T("Phone"), phone),
+		widget.NewFormItem(T("E-mail"), email), widget.NewFormItem(T("Technician"), tech),
+	}
+	regions := map[string]*widget.Entry{}
+	for _, r := range s.Regions() {
+		e := entry(s.SupportAddresses[r])
+		regions[r] = e
+		items = append(items, widget.NewFormItem(Tf("Support address ({{.Region}})", map[string]any{"Region": r}), e))
+	}
+	items = append(items,
+		widget.NewFormItem(T("Follow up after (days)"), waiting), widget.NewFormItem(T("Keep closed cases' documents (days)"), retention),
+		widget.NewFormItem(T("Interface language"), uiLang), widget.NewFormItem(T("Dossier language"), docLang))
+	d := dialog.NewForm(T("Settings"), T("Save"), T("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		n := s
+		n.CenterName, n.CenterAddress, n.CenterPhone, n.CenterEmail, n.Technician = name.Text, addr.Text, phone.Text, email.Text, tech.Text
+		n.SupportAddresses = map[string]string{}
+		for r, e := range regions {
+			if strings.TrimSpace(e.Text) != "" {
+				n.SupportAddresses[r] = strings.TrimSpace(e.Text)
+			}
+		}
+		n.WaitingDays, _ = strconv.Atoi(strings.TrimSpace(waiting.Text))
+		n.RetentionDays, _ = strconv.Atoi(strings.TrimSpace(retention.Text))
+		n.Language = []string{"", "en", "ru"}[max(0, uiLang.SelectedIndex())]
+		n.DossierLanguage = []string{"en", "ru"}[max(0, docLang.SelectedIndex())]
+		if err := a.store.SaveSettings(a.ctx, n); err != nil {
+			a.showError(a.main, T("The settings were not saved."), err)
+			return
+		}
+		changedLang := n.Language != s.Language
+		a.setSettings(n)
+		a.list.Refresh()
+		if changedLang {
+			dialog.ShowInformation(T("Settings"), T("The new interface language applies from the next start."), a.main)
+		}
+	}, a.main)
+	d.Resize(fyne.NewSize(640, 640))
+	d.Show()
+}
+

@@ -1,0 +1,25 @@
+package ui
+
+import (
+	"context"
+
+	"recoverydesk/casefile"
+)
+
+// Store is what the screens need from the database. The data package's store satisfies it;
+// tests may pass anything else that does.
+type Store interface {
+	Search(ctx context.Context, q casefile.Query) ([]casefile.Summary, error)
+	Count(ctx context.Context, q casefile.Query) (int, error)
+	Case(ctx context.Context, number string) (*casefile.Case, error)
+	CreateCase(ctx context.Context, c *casefile.Case, operator string) error
+	SaveCase(ctx context.Context, c *casefile.Case, operator string) error
+	ChangeStatus(ctx context.Context, number string, to casefile.Status, note string, details map[string]string, operator string) (*casefile.Case, error)
+	AddAttachment(ctx context.Context, number string, a *casefile.Attachment, operator string) error
+	RemoveAttachment(ctx context.Context, number string, attachmentID int64, note, operator string) error
+	AttachmentData(ctx context.Context, attachmentID int64) (data, rendition []byte, err error)
+	CasesWithIMEI(ctx context.Context, imei, exceptNumber string) ([]casefile.Summary, error)
+	RecordEvent(ctx context.Context, number string, e casefile.Event) error
+	Settings(ctx context.Context) (casefile.Settings, error)
+	SaveSettings(ctx context.Context, s casefile.Settings) error
+}
