@@ -49,7 +49,9 @@ func newEvidencePanel(f *CaseForm) *EvidencePanel {
 }
 
 // CreateRenderer draws the panel.
-func (p *EvidencePanel) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(p.content) }
+func (p *EvidencePanel) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(p.content)
+}
 
 func (p *EvidencePanel) load(c *casefile.Case) {
 	p.grid.RemoveAll()
@@ -173,7 +175,9 @@ func (p *EvidencePanel) addFiles(uris []fyne.URI, kinds []casefile.AttachmentKin
 		var refused []string
 		for i, u := range uris {
 			name := u.Name()
-			fyne.Do(func() { p.busyMsg.SetText(Tf("Preparing {{.Name}} ({{.I}} of {{.N}})…", map[string]any{"Name": name, "I": i + 1, "N": len(uris)})) })
+			fyne.Do(func() {
+				p.busyMsg.SetText(Tf("Preparing {{.Name}} ({{.I}} of {{.N}})…", map[string]any{"Name": name, "I": i + 1, "N": len(uris)}))
+			})
 			data, err := readURI(u)
 			if err != nil {
 				refused = append(refused, name+": "+T("the file could not be read"))

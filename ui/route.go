@@ -13,7 +13,9 @@ import (
 // showRoute explains the recommended route from the intake answers and offers its next step.
 func (f *CaseForm) showRoute(d *casefile.Case) {
 	f.route.RemoveAll()
-	heading := func(s string) { f.route.Add(&widget.Label{Text: s, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}) }
+	heading := func(s string) {
+		f.route.Add(&widget.Label{Text: s, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord})
+	}
 	para := func(s string) { f.route.Add(&widget.Label{Text: s, Wrapping: fyne.TextWrapWord}) }
 	switch casefile.RecommendRoute(d) {
 	case casefile.RouteSelfService:
@@ -32,7 +34,9 @@ func (f *CaseForm) showRoute(d *casefile.Case) {
 			f.route.Add(&widget.Button{Text: T("Reset done: the phone is unlocked"), Importance: widget.SuccessImportance,
 				OnTapped: func() { f.moveTo(casefile.StatusResolved, T("Password reset by the customer at the counter.")) }})
 			f.route.Add(&widget.Button{Text: T("It did not work: prepare the support dossier"),
-				OnTapped: func() { f.moveTo(casefile.StatusIntake, T("Self-service reset failed; preparing the support dossier.")) }})
+				OnTapped: func() {
+					f.moveTo(casefile.StatusIntake, T("Self-service reset failed; preparing the support dossier."))
+				}})
 		}
 	case casefile.RouteSellerFirst:
 		heading(T("Recommended: ask the seller first"))

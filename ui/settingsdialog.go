@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
-
 )
 
 // systemLang is the interface language the system asks for, "ru" or "en".
@@ -76,4 +75,3 @@ func (a *App) ShowSettings() {
 	d.Resize(fyne.NewSize(640, 640))
 	d.Show()
 }
-
