@@ -40,6 +40,8 @@ type App struct {
 	mu       sync.Mutex
 	settings casefile.Settings
 	open     map[string]*CaseForm
+	bg       sync.WaitGroup
+	inline   bool // run background work on the caller's goroutine (tests)
 }
 
 // Run opens the main window and returns when it is closed.
@@ -60,9 +62,13 @@ func Run(s Store, opts Options) {
 	a.fyne.Run()
 }
 
-// NewApp builds the desk on a Fyne app (the real one, or a test app).
+// NewApp builds the desk on a Fyne app.
 func NewApp(fa fyne.App, s Store, opts Options, set casefile.Settings) *App {
-	a := &App{fyne: fa, store: s, opts: opts, ctx: context.Background(), settings: set, open: map[string]*CaseForm{}}
+	return newApp(fa, s, opts, set, false)
+}
+
+func newApp(fa fyne.App, s Store, opts Options, set casefile.Settings, inline bool) *App {
+	a := &App{fyne: fa, store: s, opts: opts, ctx: context.Background(), settings: set, open: map[string]*CaseForm{}, inline: inline}
 	if a.opts.ExportDir == "" {
 		a.opts.ExportDir = filepath.Join(homeDir(), "RecoveryDesk")
 	}

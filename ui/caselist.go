@@ -34,15 +34,13 @@ type CaseList struct {
 	count   *widget.Label
 	content fyne.CanvasObject
 
-	mu      sync.Mutex
-	query   casefile.Query
-	total   int
-	pages   map[int][]casefile.Summary
-	gen     int // bumps with every new query, so a late answer to an old one is dropped
-	timer   *time.Timer
-	pending bool // a search is scheduled but not started
-	now     func() time.Time
-	waiting int
+	mu    sync.Mutex
+	query casefile.Query
+	total int
+	pages map[int][]casefile.Summary
+	gen   int // bumps with every new query, so a late answer to an old one is dropped
+	timer *time.Timer
+	now   func() time.Time
 }
 
 // NewCaseList builds the list screen.
@@ -173,19 +171,19 @@ func (l *CaseList) currentQuery() casefile.Query {
 }
 
 func (l *CaseList) scheduleSearch() {
+	if l.app.inline {
+		l.reload()
+		return
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.timer != nil {
-		l.timer.Stop()
+	if l.timer != nil && l.timer.Stop() {
+		l.app.bg.Done() // the stopped search never runs
 	}
-	l.pending = true
+	l.app.bg.Add(1)
 	l.timer = time.AfterFunc(searchDelay, func() {
-		fyne.Do(func() {
-			l.mu.Lock()
-			l.pending = false
-			l.mu.Unlock()
-			l.reload()
-		})
+		defer l.app.bg.Done()
+		fyne.Do(l.reload)
 	})
 }
 
@@ -206,9 +204,8 @@ func (l *CaseList) reload() {
 	l.mu.Lock()
 	l.gen++
 	gen := l.gen
-	l.waiting++
 	l.mu.Unlock()
-	go func() {
+	l.app.background(func() {
 		total, err := l.app.store.Count(l.app.ctx, q)
 		first := []casefile.Summary(nil)
 		if err == nil {
@@ -218,7 +215,6 @@ func (l *CaseList) reload() {
 		}
 		fyne.Do(func() {
 			l.mu.Lock()
-			l.waiting--
 			if gen != l.gen {
 				l.mu.Unlock()
 				return
@@ -236,14 +232,7 @@ func (l *CaseList) reload() {
 			l.list.Refresh()
 			l.list.ScrollToTop()
 		})
-	}()
-}
-
-// Busy reports whether a query is still on its way; tests wait on it.
-func (l *CaseList) Busy() bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.waiting > 0 || l.pending
+	})
 }
 
 // Total is the number of cases the list shows.

@@ -87,7 +87,7 @@ func (p *EvidencePanel) card(a casefile.Attachment) fyne.CanvasObject {
 // loadThumb decodes a rendition in the background and redraws the card when it is ready.
 func (p *EvidencePanel) loadThumb(id int64) {
 	app := p.form.app
-	go func() {
+	app.background(func() {
 		_, rend, err := app.store.AttachmentData(app.ctx, id)
 		if err != nil || len(rend) == 0 {
 			return
@@ -100,7 +100,7 @@ func (p *EvidencePanel) loadThumb(id int64) {
 			p.thumbs[id] = img
 			p.load(p.form.c)
 		})
-	}()
+	})
 }
 
 // Add opens the file dialog; kind preselects the evidence slot the technician came for.
@@ -171,7 +171,7 @@ func (p *EvidencePanel) addFiles(uris []fyne.URI, kinds []casefile.AttachmentKin
 	app, number := p.form.app, p.form.c.Number
 	p.busy.Show()
 	p.busy.Start()
-	go func() {
+	app.background(func() {
 		var refused []string
 		for i, u := range uris {
 			name := u.Name()
@@ -205,7 +205,7 @@ func (p *EvidencePanel) addFiles(uris []fyne.URI, kinds []casefile.AttachmentKin
 				d.Show()
 			}
 		})
-	}()
+	})
 }
 
 func readURI(u fyne.URI) ([]byte, error) {

@@ -63,7 +63,7 @@ func (f *CaseForm) export(lang string, draft, email bool) {
 	app, c := f.app, f.c
 	progress := dialog.NewCustomWithoutButtons(T("Exporting…"), widget.NewProgressBarInfinite(), f.win)
 	progress.Show()
-	go func() {
+	app.background(func() {
 		path, emlPath, err := app.exportCase(c.Number, lang, draft, email)
 		fyne.Do(func() {
 			progress.Hide()
@@ -74,7 +74,7 @@ func (f *CaseForm) export(lang string, draft, email bool) {
 			f.reload()
 			f.showResult(T("Dossier exported"), path, emlPath)
 		})
-	}()
+	})
 }
 
 // exportCase renders and writes a case's dossier (and e-mail draft) and records the export.
@@ -115,7 +115,7 @@ func (f *CaseForm) printReceipt() {
 		return
 	}
 	app, c := f.app, f.c
-	go func() {
+	app.background(func() {
 		var buf bytes.Buffer
 		lang := app.Settings().Language
 		if lang == "" {
@@ -137,7 +137,7 @@ func (f *CaseForm) printReceipt() {
 			}
 			f.showResult(T("Receipt ready to print"), path, "")
 		})
-	}()
+	})
 }
 
 func (f *CaseForm) showResult(title, path, eml string) {

@@ -88,7 +88,7 @@ func (m *IMEIField) lookForDuplicates(im casefile.IMEI, valid bool) {
 	number := m.form.c.Number
 	digits := im.Digits
 	app := m.form.app
-	go func() {
+	app.background(func() {
 		others, err := app.store.CasesWithIMEI(app.ctx, digits, number)
 		fyne.Do(func() {
 			if casefile.NormalizeIMEIField(m.Entry.Text) != digits {
@@ -109,7 +109,7 @@ func (m *IMEIField) lookForDuplicates(im casefile.IMEI, valid bool) {
 					Icon: theme.WarningIcon(), OnTapped: func() { app.OpenCase(num) }})
 			}
 		})
-	}()
+	})
 }
 
 // imeiMessage translates the domain's IMEI messages by their stable code.

@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"recoverydesk/casefile"
+	"recoverydesk/data"
+)
+
+var testNow = time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+
+// newTestApp starts the desk on Fyne's test driver with a real store in a temporary folder.
+func newTestApp(t *testing.T, cases ...*casefile.Case) (*App, *data.Store) {
+	t.Helper()
+	fa := test.NewTempApp(t)
+	s, err := data.Open(filepath.Join(t.TempDir(), "cases.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	clock := testNow
+	s.Now = func() time.Time { clock = clock.Add(time.Second); return clock }
+	if len(cases) > 0 {
+		if err := s.SeedCases(context.Background(), cases); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set := casefile.DefaultSettings()
+	set.Technician = "Анна Котова"
+	a := newApp(fa, s, Options{Operator: "tester", ExportDir: t.TempDir()}, set, true)
+	a.list.now = func() time.Time { return testNow }
+	a.WaitIdle()
+	t.Cleanup(a.WaitIdle)
+	return a, s
+}
+
+// seeded makes a case as the demo would, at fixed times, for stable screens.
+func seeded(name, imei string, status casefile.Status, daysAgo int) *casefile.Case {
+	at := testNow.AddDate(0, 0, -daysAgo)
+	c := &casefile.Case{
+		Customer: casefile.Customer{Name: name, Phone: "+7 912 000-00-0" + imei[14:], Consent: true},
+		Device:   casefile.Device{Brand: "Redmi", Model: "Redmi Note 12", IMEI1: imei},
+		Status:   status, CreatedAt: at, CreatedBy: "Анна", StatusSince: at,
+		History: []casefile.Event{{At: at, Operator: "Анна", Action: casefile.ActionCreated, To: casefile.StatusIntake}},
+	}
+	return c
+}
+
+func number(t *testing.T, a *App, i int) string {
+	t.Helper()
+	r, ok := a.list.Row(i)
+	if !ok {
+		t.Fatalf("no row %d", i)
+	}
+	return r.Number
+}
+
+// plainText is what a person reads in rendered markup: tags dropped, wrapped lines rejoined.
+func plainText(markup string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range markup {
+		switch {
+		case r == '<':
+			in = true
+			b.WriteRune(' ')
+		case r == '>':
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
