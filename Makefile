@@ -15,7 +15,7 @@ APT_BUILD := gcc pkg-config libgl1-mesa-dev libx11-dev libxrandr-dev libxxf86vm-
              libxcursor-dev libxinerama-dev libwayland-dev libxkbcommon-dev
 APT_CHECK := xvfb xdotool imagemagick poppler-utils qpdf img2pdf
 
-.PHONY: all run build test test-unit test-smoke vet deps deps-system deps-go bench screenshots fuzz clean
+.PHONY: all run build test test-unit test-smoke vet deps deps-system deps-go bench screenshots clean
 
 all: build
 
@@ -67,3 +67,7 @@ bench: deps
 
 clean:
 	rm -rf bin dist
+
+## screenshots: PNGs of the main screens (English and Russian) and a dossier, into docs/
+screenshots: build
+	bash .ci/screenshots.sh $(BIN) docs

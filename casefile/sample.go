@@ -90,9 +90,11 @@ func SampleCase(r *rand.Rand, now time.Time) *Case {
 		c.Purchase = Purchase{Date: bought.Format(DateLayout), Channel: ChannelSecondHand, Seller: "частное лицо (Авито)", Price: fmt.Sprintf("%d ₽", 5000+r.IntN(20)*500)}
 		c.OwnershipStatement = fmt.Sprintf("Купил телефон с рук %s через Авито у частного лица, встречались у метро. Продавец сбросил настройки при мне, но аккаунт не отвязал; на звонки и сообщения больше не отвечает.", bought.Format("02.01.2006"))
 		c.Account = Account{KnowsLogin: false}
+		c.Verification.IMEIMatchesReceipt = false
 	case 2:
 		c.Purchase = Purchase{Date: bought.Format(DateLayout), Channel: ChannelGift}
 		c.OwnershipStatement = "Телефон подарила мне дочь на день рождения; чек у неё не сохранился, коробка и гарантийный талон есть. Пароль от аккаунта не знаю."
+		c.Verification.IMEIMatchesReceipt = false
 	default:
 		s := pick(r, sellers)
 		c.Purchase = Purchase{Date: bought.Format(DateLayout), Channel: pick(r, []Channel{ChannelRetailer, ChannelRetailer, ChannelOfficial}),

@@ -187,7 +187,7 @@ func (f *CaseForm) build() {
 	statusBtn := &widget.Button{Text: T("Change status…"), Icon: theme.MediaSkipNextIcon(), OnTapped: f.showStatusDialog}
 	exportBtn := &widget.Button{Text: T("Export dossier…"), Icon: theme.DocumentIcon(), OnTapped: f.showExportDialog}
 	receiptBtn := &widget.Button{Text: T("Print receipt"), Icon: theme.DocumentPrintIcon(), OnTapped: f.printReceipt}
-	toolbar := container.NewBorder(nil, nil, container.NewVBox(f.title, f.status), nil,
+	toolbar := container.NewBorder(nil, nil, container.NewVBox(f.title, f.status),
 		container.NewCenter(container.NewHBox(save, statusBtn, exportBtn, receiptBtn)))
 
 	f.readyTitle = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
