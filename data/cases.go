@@ -63,7 +63,7 @@ func (s *Store) createCase(ctx context.Context, tx *sql.Tx, c *casefile.Case, op
 	if c.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
-	if err := indexCase(ctx, tx, c); err != nil {
+	if err := indexCase(ctx, tx, c, false); err != nil {
 		return err
 	}
 	if err := appendEvent(ctx, tx, c.ID, casefile.Event{At: now, Operator: operator, Action: casefile.ActionCreated, To: c.Status}); err != nil {
@@ -85,15 +85,17 @@ func caseBody(c *casefile.Case) (string, error) {
 	return string(out), err
 }
 
-// indexCase rewrites the search text and the IMEI index of a case.
-func indexCase(ctx context.Context, tx *sql.Tx, c *casefile.Case) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM case_search WHERE rowid = ?`, c.ID); err != nil {
-		return err
+// indexCase writes the search text and the IMEI index of a case; replace clears the old ones.
+func indexCase(ctx context.Context, tx *sql.Tx, c *casefile.Case, replace bool) error {
+	if replace {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM case_search WHERE rowid = ?`, c.ID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM case_imeis WHERE case_id = ?`, c.ID); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO case_search (rowid, haystack) VALUES (?, ?)`, c.ID, haystack(c)); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM case_imeis WHERE case_id = ?`, c.ID); err != nil {
 		return err
 	}
 	for _, im := range c.IMEIs() {
@@ -196,7 +198,7 @@ func (s *Store) SaveCase(ctx context.Context, c *casefile.Case, operator string)
 			body, newVersion, ts(now), draft.Customer.Name, draft.Device.Model, draft.Device.IMEI1, old.ID); err != nil {
 			return err
 		}
-		if err := indexCase(ctx, tx, &draft); err != nil {
+		if err := indexCase(ctx, tx, &draft, true); err != nil {
 			return err
 		}
 		return appendEvent(ctx, tx, old.ID, casefile.Event{At: now, Operator: operator, Action: casefile.ActionEdited,

@@ -70,9 +70,3 @@ func isNumberish(q string) bool {
 	}
 	return true
 }
-
-// likeEscape makes a term safe inside LIKE '%…%'.
-func likeEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(s) + "%"
-}

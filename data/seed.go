@@ -50,7 +50,7 @@ func seedCase(ctx context.Context, tx *sql.Tx, c *casefile.Case) error {
 	if c.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
-	if err := indexCase(ctx, tx, c); err != nil {
+	if err := indexCase(ctx, tx, c, false); err != nil {
 		return err
 	}
 	for _, e := range c.History {
