@@ -13,7 +13,7 @@ export CGO_ENABLED := 1
 # tests use to look at the real window and the real PDF.
 APT_BUILD := gcc pkg-config libgl1-mesa-dev libx11-dev libxrandr-dev libxxf86vm-dev libxi-dev \
              libxcursor-dev libxinerama-dev libwayland-dev libxkbcommon-dev
-APT_CHECK := xvfb xdotool imagemagick poppler-utils qpdf img2pdf
+APT_CHECK := xvfb xdotool imagemagick poppler-utils qpdf img2pdf time
 
 .PHONY: all run build test test-unit test-smoke vet deps deps-system deps-go bench screenshots clean
 
@@ -62,8 +62,8 @@ test-smoke: build
 	bash .ci/smoke.sh $(BIN)
 
 ## bench: the benchmarks (not part of make test)
-bench: deps
-	$(GO) test $(BUILDFLAGS) -run '^$$' -bench . -benchtime 1x -timeout 60m ./data
+bench: build
+	bash .ci/bench.sh
 
 clean:
 	rm -rf bin dist

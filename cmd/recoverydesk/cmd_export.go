@@ -18,11 +18,14 @@ func cmdExport(c *cli, args []string) int {
 	lang := fs.String("lang", "", "dossier language: en or ru (default: the setting, else en)")
 	draft := fs.Bool("draft", false, "export an incomplete case, marked DRAFT on every page")
 	showID := fs.Bool("show-id", false, "print the identity document number unmasked")
+	allReady := fs.Bool("all-ready", false, "export every ready case waiting to be sent, with its e-mail draft, into --dir")
+	dir := fs.String("dir", "", "with --all-ready: the folder to write into")
 	pos, code, ok := c.parse(fs, args)
 	if !ok {
 		return code
 	}
-	if len(pos) != 1 || *out == "" || (*lang != "" && *lang != "en" && *lang != "ru") {
+	batch := *allReady && *dir != "" && len(pos) == 0 && *out == ""
+	if !batch && (len(pos) != 1 || *out == "") || (*lang != "" && *lang != "en" && *lang != "ru") {
 		fs.Usage()
 		return exitUsage
 	}
@@ -31,6 +34,9 @@ func cmdExport(c *cli, args []string) int {
 		return code
 	}
 	defer s.Close()
+	if batch {
+		return exportAllReady(c, s, *dir, *lang)
+	}
 	k, err := s.Case(c.ctx, pos[0])
 	if errors.Is(err, data.ErrNotFound) {
 		return c.fail("there is no case %s", pos[0])

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# make bench: measures the store, the export and the real binary, and writes the figures with the
+# machine and the date into docs/BENCHMARKS.md so that a later run can be compared.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=bin/recoverydesk
+tags=sqlite_fts5,migrated_fynedo
+work=${BENCH_WORK:-$(mktemp -d)}
+mkdir -p "$work/photos"
+export LANG=en_US.UTF-8
+out=docs/BENCHMARKS.md
+
+echo "== store: import 10,000; search and first page over 100,000 cases"
+BENCH_DB="$work/bench100k.db" go test -tags $tags -run '^$' -bench 'Import10k|Search100k|FirstPage100k' \
+	-benchtime 30x -benchmem ./data | tee "$work/data.txt"
+
+echo "== dossier export: eight 12 MP photos and a PDF receipt"
+BENCH_PHOTOS_DIR="$work/photos" go test -run '^$' -bench ExportEightPhotos -benchtime 20x ./casefile | tee "$work/export.txt"
+
+echo "== the same photos with other tools"
+( cd "$work/photos"
+  /usr/bin/time -f "%e %M" -o "$work/im.time" convert photo*.jpg -resize 1600x1600 -quality 80 "$work/im-%d.jpg"
+  /usr/bin/time -f "%e %M" -o "$work/imwrap.time" img2pdf "$work"/im-*.jpg -o "$work/im.pdf"
+  /usr/bin/time -f "%e %M" -o "$work/i2p.time" img2pdf photo*.jpg -o "$work/i2p.pdf" )
+
+echo "== cold start of the real binary on 100,000 cases, to its window and to the filled list"
+display=:$((120 + RANDOM % 100))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null || true' EXIT
+sleep 1
+starts=()
+lists=()
+rss=()
+for i in 1 2 3 4 5; do
+	t0=$(date +%s.%N)
+	DISPLAY=$display "$bin" --db "$work/bench100k.db" --operator bench >/dev/null 2>&1 &
+	app=$!
+	win="" t1="" t2=""
+	for _ in $(seq 1 300); do
+		if [ -z "$t1" ] && win=$(DISPLAY=$display xdotool search --name '^RecoveryDesk' 2>/dev/null | head -n1) && [ -n "$win" ]; then
+			t1=$(date +%s.%N)
+		fi
+		if [ -n "$t1" ] && DISPLAY=$display xdotool getwindowname "$win" 2>/dev/null | grep -q '[0-9] cases'; then
+			t2=$(date +%s.%N)
+			break
+		fi
+		sleep 0.02
+	done
+	sleep 0.5
+	rss+=("$(awk '/VmHWM/ {print int($2/1024)}' /proc/$app/status)")
+	kill $app; wait $app 2>/dev/null || true
+	starts+=("$(awk "BEGIN{printf \"%.2f\", $t1 - $t0}")")
+	lists+=("$(awk "BEGIN{printf \"%.2f\", $t2 - $t0}")")
+done
+
+metric() { grep "$1" "$2" | grep -o "[0-9.]* $3" | head -n1 | cut -d' ' -f1; }
+read im_s im_kb <"$work/im.time"
+read imw_s imw_kb <"$work/imwrap.time"
+read i2p_s i2p_kb <"$work/i2p.time"
+im_total=$(awk "BEGIN{printf \"%.2f\", $im_s + $imw_s}")
+sorted_start=$(printf '%s\n' "${starts[@]}" | sort -n | tr '\n' ' ')
+sorted_list=$(printf '%s\n' "${lists[@]}" | sort -n | tr '\n' ' ')
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
+mem=$(free -g | awk '/Mem:/ {print $2}')
+
+cat >"$out" <<DOC
+# Benchmarks
+
+Measured by \`make bench\` on $(date -u +%Y-%m-%d) on a $(nproc)-core ${cpu} machine with ${mem} GiB of memory
+($(uname -sr), $(go version | cut -d' ' -f3)). Run it again and compare; the targets are for this size of machine.
+
+## Store (100,000 cases, SQLite with a trigram index)
+
+| what | p50 | p95 | target |
+| --- | --- | --- | --- |
+| search by Cyrillic name (count + first 200 rows) | $(metric cyrillic_name "$work/data.txt" p50-ms) ms | $(metric cyrillic_name "$work/data.txt" p95-ms) ms | p95 < 20 ms |
+| search by phone digits | $(metric phone_digits "$work/data.txt" p50-ms) ms | $(metric phone_digits "$work/data.txt" p95-ms) ms | p95 < 20 ms |
+| search by partial IMEI | $(metric partial_imei "$work/data.txt" p50-ms) ms | $(metric partial_imei "$work/data.txt" p95-ms) ms | p95 < 20 ms |
+| first page of the case list | $(metric FirstPage "$work/data.txt" p50-ms) ms | $(metric FirstPage "$work/data.txt" p95-ms) ms | |
+| import of 10,000 cases (one transaction) | $(awk '/Import10k/ {printf "%.2f s", $3/1e9}' "$work/data.txt") | | |
+
+## The real binary on 100,000 cases (under Xvfb, five cold starts, sorted)
+
+| what | seconds | target |
+| --- | --- | --- |
+| launch to main window | ${sorted_start}| < 1.5 s |
+| launch to the filled list ("100000 cases" in the title) | ${sorted_list}| < 1.5 s |
+| peak memory (VmHWM) | $(printf '%s MB ' "${rss[@]}")| < 200 MB |
+
+## Dossier export: eight 12-megapixel photos and a PDF receipt
+
+| tool | wall time | peak memory | output |
+| --- | --- | --- | --- |
+| RecoveryDesk export (photos prepared when attached) | $(awk '/ExportEight/ {printf "%.0f ms", $3/1e6}' "$work/export.txt") | $(metric ExportEight "$work/export.txt" peak-RSS-MB) MB (whole benchmark process) | $(metric ExportEight "$work/export.txt" pdf-MB) MB |
+| preparing one photo when it is attached (decode, orient, scale, re-encode) | $(metric ExportEight "$work/export.txt" prepare-ms/photo) ms | | |
+| ImageMagick \`convert -resize 1600x1600\` (to JPEG pages: Debian's policy forbids its PDF writer) + img2pdf | ${im_total} s | $((im_kb / 1024)) MB | $(du -m "$work/im.pdf" | cut -f1) MB |
+| img2pdf on the original photos (no scaling) | ${i2p_s} s | $((i2p_kb / 1024)) MB | $(du -m "$work/i2p.pdf" | cut -f1) MB |
+
+The source photos total $(metric ExportEight "$work/export.txt" photos-MB) MB. Target: export under 300 ms and under 3 MB.
+DOC
+echo "wrote $out"

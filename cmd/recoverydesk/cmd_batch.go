@@ -1,0 +1,78 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"recoverydesk/casefile"
+	"recoverydesk/data"
+)
+
+// exportAllReady writes the dossier and e-mail draft of every ready case that waits to be sent
+// (intake, or support asked for more) into dir. A case that fails is reported and the others go on.
+func exportAllReady(c *cli, s *data.Store, dir, lang string) int {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return c.fail("cannot create %s: %v", dir, err)
+	}
+	set, err := s.Settings(c.ctx)
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	if lang == "" {
+		lang = set.DossierLanguage
+	}
+	var candidates []casefile.Summary
+	for _, st := range []casefile.Status{casefile.StatusIntake, casefile.StatusInfoRequested} {
+		rows, err := s.Search(c.ctx, casefile.Query{Status: st, Sort: casefile.SortOldest})
+		if err != nil {
+			return c.fail("%v", err)
+		}
+		candidates = append(candidates, rows...)
+	}
+	done, failed, skipped := 0, 0, 0
+	for _, r := range candidates {
+		k, err := s.Case(c.ctx, r.Number)
+		if err != nil {
+			failed++
+			fmt.Fprintf(c.stderr, "%s: %v\n", r.Number, err)
+			continue
+		}
+		if !casefile.Ready(k) {
+			skipped++
+			continue
+		}
+		if err := exportOne(c, s, k, set, lang, dir); err != nil {
+			failed++
+			fmt.Fprintf(c.stderr, "%s: not exported: %v\n", r.Number, err)
+			continue
+		}
+		done++
+		fmt.Fprintf(c.stdout, "%s\n", filepath.Join(dir, casefile.DossierFileName(k, false)))
+	}
+	fmt.Fprintf(c.stderr, "exported %d ready case(s); %d failed; %d not ready\n", done, failed, skipped)
+	if failed > 0 {
+		return exitRefused
+	}
+	return exitOK
+}
+
+func exportOne(c *cli, s *data.Store, k *casefile.Case, set casefile.Settings, lang, dir string) error {
+	if err := casefile.LoadEvidence(c.ctx, s, k, true); err != nil {
+		return err
+	}
+	opts := casefile.DossierOptions{Lang: lang, At: time.Now(), Settings: set, Technician: c.technician(set)}
+	name := casefile.DossierFileName(k, false)
+	res, err := casefile.ExportDossier(k, opts, true, name)
+	if err != nil {
+		return err
+	}
+	if err := writeFileAtomic(filepath.Join(dir, name), res.PDF); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(filepath.Join(dir, "email-"+k.Number+".eml"), res.EML); err != nil {
+		return err
+	}
+	return s.RecordEvent(c.ctx, k.Number, casefile.ExportEvent(opts, res.SHA256, name, c.operator))
+}

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"recoverydesk/casefile"
+	"recoverydesk/data"
+)
+
+func cmdReport(c *cli, args []string) int {
+	fs := c.flags("report")
+	out := fs.String("csv", "", "the CSV file to write")
+	status := fs.String("status", "", "only cases in this status")
+	since := fs.String("since", "", "only cases opened on or after this date (YYYY-MM-DD)")
+	until := fs.String("until", "", "only cases opened on or before this date (YYYY-MM-DD)")
+	operator := fs.String("by", "", "only cases opened by this operator")
+	lang := fs.String("lang", "", "en (comma-separated) or ru (semicolon-separated); default: the interface setting, else the system")
+	pos, code, ok := c.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 || *out == "" {
+		fs.Usage()
+		return exitUsage
+	}
+	f := casefile.ReportFilter{Operator: *operator}
+	var err error
+	if *status != "" {
+		if f.Status, err = statusArg(*status); err != nil {
+			return c.fail("%v", err)
+		}
+	}
+	for _, d := range []struct {
+		flag, value string
+		into        *time.Time
+		add         int
+	}{{"--since", *since, &f.Since, 0}, {"--until", *until, &f.Until, 1}} {
+		if d.value == "" {
+			continue
+		}
+		t, err := time.ParseInLocation(casefile.DateLayout, d.value, time.Local)
+		if err != nil {
+			return c.fail("%s %q is not a date; write it as YYYY-MM-DD", d.flag, d.value)
+		}
+		*d.into = t.AddDate(0, 0, d.add)
+	}
+	s, code := c.open()
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	rows, err := s.ReportRows(c.ctx, f)
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	if *lang == "" {
+		set, _ := s.Settings(c.ctx)
+		*lang = set.Language
+		if *lang == "" && strings.HasPrefix(os.Getenv("LANG"), "ru") {
+			*lang = "ru"
+		}
+	}
+	var buf bytes.Buffer
+	if err := casefile.WriteReportCSV(&buf, rows, *lang, time.Now()); err != nil {
+		return c.fail("%v", err)
+	}
+	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+		return c.fail("%v", err)
+	}
+	fmt.Fprintf(c.stdout, "%s\t%d cases\n", *out, len(rows))
+	return exitOK
+}
+
+func cmdBackup(c *cli, args []string) int {
+	fs := c.flags("backup")
+	pos, code, ok := c.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	s, code := c.open()
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	if err := s.Backup(c.ctx, pos[0]); err != nil {
+		return c.fail("%v", err)
+	}
+	if err := data.CheckBackup(c.ctx, pos[0]); err != nil {
+		return c.fail("the backup was written but does not pass its check: %v", err)
+	}
+	fmt.Fprintf(c.stdout, "backed up to %s\n", pos[0])
+	return exitOK
+}
+
+func cmdRestore(c *cli, args []string) int {
+	fs := c.flags("restore")
+	pos, code, ok := c.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	aside, err := data.Restore(c.ctx, c.db, pos[0])
+	if err != nil {
+		return c.fail("%v; the current database is untouched", err)
+	}
+	fmt.Fprintf(c.stdout, "restored %s from %s\n", c.db, pos[0])
+	if aside != "" {
+		fmt.Fprintf(c.stdout, "the replaced database is kept as %s\n", aside)
+	}
+	return exitOK
+}
+
+func cmdPurge(c *cli, args []string) int {
+	fs := c.flags("purge")
+	dry := fs.Bool("dry-run", false, "list what would be purged and change nothing")
+	days := fs.Int("days", 0, "retention in days (default: the retention_days setting)")
+	pos, code, ok := c.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 || *days < 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	s, code := c.open()
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	if *days == 0 {
+		set, err := s.Settings(c.ctx)
+		if err != nil {
+			return c.fail("%v", err)
+		}
+		*days = set.RetentionDays
+	}
+	retention := time.Duration(*days) * 24 * time.Hour
+	var items []data.PurgeItem
+	var err error
+	if *dry {
+		items, err = s.PurgePreview(c.ctx, retention)
+	} else {
+		items, err = s.Purge(c.ctx, retention, c.operator)
+	}
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	verb := "purged"
+	if *dry {
+		verb = "would purge"
+	}
+	var total int64
+	for _, it := range items {
+		total += it.Size
+		fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\tclosed %s\n", it.Case, it.Kind, it.Name, it.SHA256, it.ClosedAt.Local().Format("2006-01-02"))
+	}
+	fmt.Fprintf(c.stdout, "%s %d file(s), %.1f MB, of cases closed more than %d days ago\n", verb, len(items), float64(total)/(1<<20), *days)
+	return exitOK
+}
