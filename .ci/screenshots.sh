@@ -37,6 +37,7 @@ for l in en ru; do
 	[ $l = ru ] && locale=ru_RU.UTF-8
 	shoot $locale "screen-list-$l"
 	shoot $locale "screen-case-$l" --open "$case"
+	shoot $locale "screen-overview-$l" --overview
 done
 
 "$bin" export --db "$db" "$case" -o "$work/dossier.pdf" --draft --lang en >/dev/null

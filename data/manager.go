@@ -143,23 +143,8 @@ func (s *Store) Overview(ctx context.Context, now time.Time, waitingDays, weeks 
 	return o, err
 }
 
-// AuditEntry is one history event with the case it belongs to.
-type AuditEntry struct {
-	Case string
-	casefile.Event
-}
-
-// AuditFilter selects history events; zero values select all.
-type AuditFilter struct {
-	Operator string
-	Case     string
-	Since    time.Time
-	Until    time.Time
-	Limit    int
-}
-
 // Audit lists history events across all cases, newest first. It only reads.
-func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
+func (s *Store) Audit(ctx context.Context, f casefile.AuditFilter) ([]casefile.AuditEntry, error) {
 	var (
 		conds []string
 		args  []any
@@ -190,10 +175,10 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, error) 
 		return nil, err
 	}
 	defer rows.Close()
-	var out []AuditEntry
+	var out []casefile.AuditEntry
 	for rows.Next() {
 		var (
-			e            AuditEntry
+			e            casefile.AuditEntry
 			at, from, to string
 		)
 		if err := rows.Scan(&e.Case, &at, &e.Operator, &e.Action, &from, &to, &e.Note); err != nil {

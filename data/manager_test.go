@@ -270,9 +270,9 @@ func TestStore_OverviewAndAudit(t *testing.T) {
 	if len(o.RefusalReasons) != 1 || o.RefusalReasons[0].Reason != "IMEI mismatch" || o.Rejected30 != 1 || o.Answers != 1 {
 		t.Errorf("refusals = %+v", o)
 	}
-	all, _ := s.Audit(ctx, AuditFilter{})
-	boris, _ := s.Audit(ctx, AuditFilter{Operator: "boris"})
-	one, _ := s.Audit(ctx, AuditFilter{Case: c.Number})
+	all, _ := s.Audit(ctx, casefile.AuditFilter{})
+	boris, _ := s.Audit(ctx, casefile.AuditFilter{Operator: "boris"})
+	one, _ := s.Audit(ctx, casefile.AuditFilter{Case: c.Number})
 	if len(all) != 5 || len(boris) != 3 || len(one) != 2 || all[0].Note != "IMEI mismatch" {
 		t.Errorf("audit: %d all, %d by boris, %d of one case", len(all), len(boris), len(one))
 	}

@@ -10,20 +10,9 @@ import (
 	"recoverydesk/casefile"
 )
 
-// PurgeItem is one file retention would remove.
-type PurgeItem struct {
-	Case         string
-	AttachmentID int64
-	Kind         casefile.AttachmentKind
-	Name         string
-	SHA256       string
-	Size         int64
-	ClosedAt     time.Time
-}
-
 // PurgePreview lists the files of cases closed more than retention ago; nothing is changed.
-func (s *Store) PurgePreview(ctx context.Context, retention time.Duration) ([]PurgeItem, error) {
-	var out []PurgeItem
+func (s *Store) PurgePreview(ctx context.Context, retention time.Duration) ([]casefile.PurgeItem, error) {
+	var out []casefile.PurgeItem
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		out, err = purgeCandidates(ctx, tx, s.now().Add(-retention))
@@ -32,7 +21,7 @@ func (s *Store) PurgePreview(ctx context.Context, retention time.Duration) ([]Pu
 	return out, err
 }
 
-func purgeCandidates(ctx context.Context, tx *sql.Tx, before time.Time) ([]PurgeItem, error) {
+func purgeCandidates(ctx context.Context, tx *sql.Tx, before time.Time) ([]casefile.PurgeItem, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT c.number, a.id, a.kind, a.name, a.sha256, a.size, c.status_since
 		FROM attachments a JOIN cases c ON c.id = a.case_id
 		WHERE c.status = 'closed' AND c.status_since < ? AND a.removed = 0 AND a.purged = 0
@@ -41,10 +30,10 @@ func purgeCandidates(ctx context.Context, tx *sql.Tx, before time.Time) ([]Purge
 		return nil, err
 	}
 	defer rows.Close()
-	var out []PurgeItem
+	var out []casefile.PurgeItem
 	for rows.Next() {
 		var (
-			p      PurgeItem
+			p      casefile.PurgeItem
 			closed string
 		)
 		if err := rows.Scan(&p.Case, &p.AttachmentID, &p.Kind, &p.Name, &p.SHA256, &p.Size, &closed); err != nil {
@@ -58,8 +47,8 @@ func purgeCandidates(ctx context.Context, tx *sql.Tx, before time.Time) ([]Purge
 
 // Purge removes the files that PurgePreview lists, in one transaction: the bytes go, the
 // description stays, and each case's history gains an entry naming the files and their SHA-256.
-func (s *Store) Purge(ctx context.Context, retention time.Duration, operator string) ([]PurgeItem, error) {
-	var out []PurgeItem
+func (s *Store) Purge(ctx context.Context, retention time.Duration, operator string) ([]casefile.PurgeItem, error) {
+	var out []casefile.PurgeItem
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		items, err := purgeCandidates(ctx, tx, now.Add(-retention))
@@ -67,7 +56,7 @@ func (s *Store) Purge(ctx context.Context, retention time.Duration, operator str
 			return err
 		}
 		out = items
-		byCase := map[string][]PurgeItem{}
+		byCase := map[string][]casefile.PurgeItem{}
 		var order []string
 		for _, it := range items {
 			if _, seen := byCase[it.Case]; !seen {

@@ -27,6 +27,8 @@ type Options struct {
 	ExportDir string
 	// OpenCase is a case number whose window opens at start.
 	OpenCase string
+	// ShowOverview opens the manager's overview at start.
+	ShowOverview bool
 }
 
 // App is the running desk: one main window with the case list, and a window per open case.
@@ -59,6 +61,10 @@ func Run(s Store, opts Options) {
 	if opts.OpenCase != "" {
 		a.OpenCase(opts.OpenCase)
 	}
+	if opts.ShowOverview {
+		a.ShowOverview()
+	}
+	a.dailyBackup()
 	a.fyne.Run()
 }
 

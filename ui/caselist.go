@@ -67,7 +67,8 @@ func NewCaseList(a *App) *CaseList {
 	}
 	newBtn := &widget.Button{Text: T("New case"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: func() { a.NewCase() }}
 	settingsBtn := &widget.Button{Text: T("Settings"), Icon: theme.SettingsIcon(), OnTapped: func() { a.ShowSettings() }}
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(l.status, l.sort, newBtn, settingsBtn), l.search)
+	overviewBtn := &widget.Button{Text: T("Overview"), Icon: theme.GridIcon(), OnTapped: func() { a.ShowOverview() }}
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(l.status, l.sort, newBtn, overviewBtn, settingsBtn), l.search)
 	header := container.NewGridWithColumns(1, rowLayout(
 		boldLabel(T("Case")), boldLabel(T("Customer")), boldLabel(T("Model")), boldLabel(T("Status")), boldLabel(T("Days"))))
 	l.content = container.NewBorder(container.NewVBox(top, header), l.count, nil, nil, l.list)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	"recoverydesk/casefile"
 )
@@ -22,4 +23,15 @@ type Store interface {
 	RecordEvent(ctx context.Context, number string, e casefile.Event) error
 	Settings(ctx context.Context) (casefile.Settings, error)
 	SaveSettings(ctx context.Context, s casefile.Settings) error
+
+	// The manager's desk.
+	Overview(ctx context.Context, now time.Time, waitingDays, weeks int) (casefile.Overview, error)
+	ReportRows(ctx context.Context, f casefile.ReportFilter) ([]casefile.ReportRow, error)
+	Backup(ctx context.Context, dest string) error
+	DailyBackup(ctx context.Context, dir string, keep int) (string, error)
+	PurgePreview(ctx context.Context, retention time.Duration) ([]casefile.PurgeItem, error)
+	Purge(ctx context.Context, retention time.Duration, operator string) ([]casefile.PurgeItem, error)
+	Audit(ctx context.Context, f casefile.AuditFilter) ([]casefile.AuditEntry, error)
+	Operators(ctx context.Context) ([]string, error)
+	Path() string
 }

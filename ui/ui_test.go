@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -296,6 +297,21 @@ func TestTranslations_Complete(t *testing.T) {
 	for k := range en {
 		if strings.TrimSpace(ru[k]) == "" {
 			t.Errorf("no Russian for %q", k)
+		}
+	}
+	// Every phrase the screens translate must be in the files.
+	sources, _ := filepath.Glob("*.go")
+	call := regexp.MustCompile(`\bTf?\(\s*"((?:[^"\\]|\\.)*)"`)
+	for _, f := range sources {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, _ := os.ReadFile(f)
+		for _, m := range call.FindAllStringSubmatch(string(src), -1) {
+			key := strings.ReplaceAll(m[1], `\"`, `"`)
+			if _, ok := ru[key]; !ok {
+				t.Errorf("%s: %q has no translation", f, key)
+			}
 		}
 	}
 	for k := range ru {

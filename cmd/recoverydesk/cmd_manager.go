@@ -146,7 +146,7 @@ func cmdPurge(c *cli, args []string) int {
 		*days = set.RetentionDays
 	}
 	retention := time.Duration(*days) * 24 * time.Hour
-	var items []data.PurgeItem
+	var items []casefile.PurgeItem
 	var err error
 	if *dry {
 		items, err = s.PurgePreview(c.ctx, retention)

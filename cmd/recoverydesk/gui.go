@@ -7,6 +7,7 @@ import (
 func runGUI(c *cli, args []string) int {
 	fs := c.flags("")
 	open := fs.String("open", "", "open this case's window at start")
+	overview := fs.Bool("overview", false, "open the manager's overview at start")
 	if _, code, ok := c.parse(fs, args); !ok {
 		return code
 	}
@@ -15,6 +16,6 @@ func runGUI(c *cli, args []string) int {
 		return code
 	}
 	defer s.Close()
-	ui.Run(s, ui.Options{Operator: c.operator, OpenCase: *open})
+	ui.Run(s, ui.Options{Operator: c.operator, OpenCase: *open, ShowOverview: *overview})
 	return exitOK
 }

@@ -1,0 +1,227 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"recoverydesk/casefile"
+)
+
+// chartWeeks is how many weeks the opened/closed chart shows.
+const chartWeeks = 12
+
+// OverviewWindow is the manager's desk: what waits too long, what was sent, what was refused and
+// why, and the tools that keep the data safe and lawful.
+type OverviewWindow struct {
+	app  *App
+	win  fyne.Window
+	body *fyne.Container
+	now  func() time.Time
+	data casefile.Overview
+}
+
+// ShowOverview opens the manager's overview.
+func (a *App) ShowOverview() *OverviewWindow {
+	o := &OverviewWindow{app: a, win: a.fyne.NewWindow("RecoveryDesk — " + T("Overview")), body: container.NewVBox(), now: time.Now}
+	actions := container.NewHBox(
+		&widget.Button{Text: T("CSV report…"), Icon: theme.DocumentSaveIcon(), OnTapped: o.saveReport},
+		&widget.Button{Text: T("Export all ready…"), Icon: theme.MailSendIcon(), OnTapped: o.batchExport},
+		&widget.Button{Text: T("Back up now"), Icon: theme.StorageIcon(), OnTapped: o.backupNow},
+		&widget.Button{Text: T("Purge old documents…"), Icon: theme.DeleteIcon(), OnTapped: o.purge},
+		&widget.Button{Text: T("History of all cases"), Icon: theme.HistoryIcon(), OnTapped: func() { a.ShowAudit() }},
+		&widget.Button{Icon: theme.ViewRefreshIcon(), OnTapped: o.Reload},
+	)
+	o.win.SetContent(container.NewBorder(actions, nil, nil, nil, container.NewVScroll(o.body)))
+	o.win.Resize(fyne.NewSize(1100, 780))
+	o.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			o.win.Close()
+		}
+	})
+	o.Reload()
+	o.win.Show()
+	return o
+}
+
+// Reload computes the statistics off the UI thread and shows them.
+func (o *OverviewWindow) Reload() {
+	a := o.app
+	set := a.Settings()
+	now := o.now()
+	a.background(func() {
+		data, err := a.store.Overview(a.ctx, now, set.WaitingDays, chartWeeks)
+		fyne.Do(func() {
+			if err != nil {
+				a.showError(o.win, T("The overview could not be computed."), err)
+				return
+			}
+			o.data = data
+			o.render(now, set.WaitingDays)
+		})
+	})
+}
+
+func heading(s string) fyne.CanvasObject {
+	return &widget.Label{Text: s, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+}
+
+func (o *OverviewWindow) render(now time.Time, waitingDays int) {
+	d := o.data
+	o.body.RemoveAll()
+
+	counts := container.NewGridWithColumns(len(casefile.Statuses))
+	for _, s := range casefile.Statuses {
+		n := &widget.Label{Text: fmt.Sprint(d.ByStatus[s]), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Alignment: fyne.TextAlignCenter}
+		counts.Add(container.NewVBox(n, &widget.Label{Text: statusName(s), Alignment: fyne.TextAlignCenter, Truncation: fyne.TextTruncateEllipsis}))
+	}
+	o.body.Add(widget.NewCard(T("Cases by status"), "", counts))
+
+	answers := widget.NewForm(
+		widget.NewFormItem(T("Median days to support's answer"), widget.NewLabel(fmt.Sprintf("%.1f", d.MedianDaysToAnswer))),
+		widget.NewFormItem(T("Average days to support's answer"), widget.NewLabel(fmt.Sprintf("%.1f (%d %s)", d.AverageDaysToAnswer, d.Answers, T("answers")))),
+		widget.NewFormItem(T("Last 30 days"), widget.NewLabel(Tf("{{.R}} unlocked, {{.J}} refused", map[string]any{"R": d.Resolved30, "J": d.Rejected30}))),
+		widget.NewFormItem(T("Last 90 days"), widget.NewLabel(Tf("{{.R}} unlocked, {{.J}} refused", map[string]any{"R": d.Resolved90, "J": d.Rejected90}))),
+	)
+	reasons := container.NewVBox()
+	for i, r := range d.RefusalReasons {
+		if i == 8 {
+			break
+		}
+		reason := r.Reason
+		if reason == "" {
+			reason = T("(no reason written)")
+		}
+		lbl := widget.NewLabel(fmt.Sprintf("%d × %s", r.Count, reason))
+		lbl.Wrapping = fyne.TextWrapWord
+		reasons.Add(lbl)
+	}
+	if len(d.RefusalReasons) == 0 {
+		reasons.Add(widget.NewLabel(T("No refusals yet.")))
+	}
+	o.body.Add(container.NewGridWithColumns(2, widget.NewCard(T("Support's answers"), "", answers), widget.NewCard(T("Why support refused"), "", reasons)))
+
+	o.body.Add(widget.NewCard(T("Cases opened and closed per week"), "", newWeekChart(d.Weeks)))
+
+	waiting := container.NewVBox()
+	title := Tf("Waiting on support: {{.N}}, of them {{.O}} longer than {{.D}} days", map[string]any{"N": d.ByStatus[casefile.StatusSubmitted], "O": d.Overdue, "D": waitingDays})
+	for i, w := range d.Waiting {
+		if i == 30 {
+			waiting.Add(widget.NewLabel(Tf("… and {{.N}} more (the case list sorts by waiting longest)", map[string]any{"N": len(d.Waiting) - 30})))
+			break
+		}
+		days := w.DaysInStatus(now)
+		num := w.Number
+		b := &widget.Button{Text: fmt.Sprintf("%s · %s · %s · %d %s", w.Number, w.Customer, w.Model, days, T("days")), Alignment: widget.ButtonAlignLeading,
+			Importance: widget.LowImportance, OnTapped: func() { o.app.OpenCase(num) }}
+		if days > waitingDays {
+			b.Importance = widget.DangerImportance
+			b.Icon = theme.WarningIcon()
+		}
+		waiting.Add(b)
+	}
+	o.body.Add(widget.NewCard(title, "", waiting))
+	o.body.Refresh()
+}
+
+// newWeekChart draws opened (blue) and closed (green) bars per week with Fyne's canvas.
+func newWeekChart(weeks []casefile.WeekCount) fyne.CanvasObject {
+	peak := 1
+	for _, w := range weeks {
+		peak = max(peak, w.Opened, w.Closed)
+	}
+	const height = float32(140)
+	cols := container.NewGridWithColumns(max(1, len(weeks)))
+	for _, w := range weeks {
+		bar := func(n int, c color.Color) fyne.CanvasObject {
+			r := canvas.NewRectangle(c)
+			r.SetMinSize(fyne.NewSize(10, height*float32(n)/float32(peak)))
+			return container.NewVBox(layoutFill(height-height*float32(n)/float32(peak)), r)
+		}
+		pair := container.NewGridWithColumns(2, bar(w.Opened, color.NRGBA{R: 0x42, G: 0x85, B: 0xf4, A: 0xff}), bar(w.Closed, color.NRGBA{R: 0x34, G: 0xa8, B: 0x53, A: 0xff}))
+		label := &widget.Label{Text: w.Start.Format("02.01"), Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameCaptionText}
+		value := &widget.Label{Text: fmt.Sprintf("%d/%d", w.Opened, w.Closed), Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameCaptionText}
+		cols.Add(container.NewVBox(value, pair, label))
+	}
+	legend := container.NewHBox(swatch(color.NRGBA{R: 0x42, G: 0x85, B: 0xf4, A: 0xff}), widget.NewLabel(T("opened")),
+		swatch(color.NRGBA{R: 0x34, G: 0xa8, B: 0x53, A: 0xff}), widget.NewLabel(T("closed")))
+	return container.NewVBox(cols, legend)
+}
+
+func swatch(c color.Color) fyne.CanvasObject {
+	r := canvas.NewRectangle(c)
+	r.SetMinSize(fyne.NewSize(14, 14))
+	return container.NewCenter(r)
+}
+
+func layoutFill(h float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(1, h))
+	return r
+}
+
+func (o *OverviewWindow) saveReport() {
+	a := o.app
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		lang := a.Settings().Language
+		if lang == "" {
+			lang = systemLang()
+		}
+		a.background(func() {
+			rows, err := a.store.ReportRows(a.ctx, casefile.ReportFilter{})
+			var buf bytes.Buffer
+			if err == nil {
+				err = casefile.WriteReportCSV(&buf, rows, lang, time.Now())
+			}
+			if err == nil {
+				_, err = w.Write(buf.Bytes())
+			}
+			if cerr := w.Close(); err == nil {
+				err = cerr
+			}
+			fyne.Do(func() {
+				if err != nil {
+					a.showError(o.win, T("The report was not written."), err)
+					return
+				}
+				dialog.ShowInformation(T("Report written"), Tf("{{.N}} cases", map[string]any{"N": len(rows)}), o.win)
+			})
+		})
+	}, o.win)
+	d.SetFileName("recoverydesk-report-" + time.Now().Format("2006-01-02") + ".csv")
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (o *OverviewWindow) backupNow() {
+	a := o.app
+	dest := filepath.Join(filepath.Dir(a.store.Path()), "backups", "recoverydesk-"+time.Now().Format("2006-01-02-150405")+".db")
+	progress := dialog.NewCustomWithoutButtons(T("Backing up…"), widget.NewProgressBarInfinite(), o.win)
+	progress.Show()
+	a.background(func() {
+		err := a.store.Backup(a.ctx, dest)
+		fyne.Do(func() {
+			progress.Hide()
+			if err != nil {
+				a.showError(o.win, T("The backup was not made."), err)
+				return
+			}
+			lbl := widget.NewLabel(dest)
+			lbl.Wrapping = fyne.TextWrapWord
+			dialog.ShowCustom(T("Backup made"), T("Close"), container.NewVBox(lbl,
+				&widget.Button{Text: T("Show folder"), OnTapped: func() { a.openPath(filepath.Dir(dest)) }}), o.win)
+		})
+	})
+}

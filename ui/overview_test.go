@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"recoverydesk/casefile"
+)
+
+func lifeCase(name, imei string, daysAgo int, steps ...casefile.Status) *casefile.Case {
+	c := seeded(name, imei, casefile.StatusIntake, daysAgo)
+	at := c.CreatedAt
+	for _, to := range steps {
+		at = at.Add(48 * time.Hour)
+		note := ""
+		if to == casefile.StatusRejected {
+			note = "Receipt from an unknown seller."
+		}
+		c.History = append(c.History, casefile.Event{At: at, Operator: "Борис", Action: casefile.ActionStatus, From: c.Status, To: to, Note: note})
+		c.Status, c.StatusSince = to, at
+	}
+	return c
+}
+
+func TestOverview_ShowsWhatWaitsAndWhy(t *testing.T) {
+	a, _ := newTestApp(t,
+		lifeCase("Иванов Иван", "490154203237518", 40, casefile.StatusSubmitted),
+		lifeCase("Смирнова Алёна", "352099001761481", 5, casefile.StatusSubmitted),
+		lifeCase("Петров Пётр", "354178036859789", 20, casefile.StatusSubmitted, casefile.StatusRejected))
+	o := a.ShowOverview()
+	o.now = func() time.Time { return testNow }
+	o.Reload()
+	if o.data.ByStatus[casefile.StatusSubmitted] != 2 || o.data.Overdue != 1 || len(o.data.Waiting) != 2 {
+		t.Fatalf("overview = %+v", o.data)
+	}
+	if o.data.Waiting[0].Customer != "Иванов Иван" {
+		t.Errorf("the longest wait is not first: %+v", o.data.Waiting)
+	}
+	text := plainText(test.RenderObjectToMarkup(o.body))
+	for _, want := range []string{"Waiting on support: 2, of them 1 longer than 14 days", "Receipt from an unknown seller.", "Cases opened and closed per week"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the overview lacks %q", want)
+		}
+	}
+}
+
+func TestAudit_FiltersAndReadsOnly(t *testing.T) {
+	a, _ := newTestApp(t,
+		lifeCase("Иванов Иван", "490154203237518", 40, casefile.StatusSubmitted),
+		lifeCase("Смирнова Алёна", "352099001761481", 5))
+	w := a.ShowAudit()
+	if len(w.Rows()) != 3 {
+		t.Fatalf("%d entries", len(w.Rows()))
+	}
+	w.operator.SetSelected("Борис")
+	if len(w.Rows()) != 1 || w.Rows()[0].To != casefile.StatusSubmitted {
+		t.Errorf("by Борис: %+v", w.Rows())
+	}
+	w.operator.SetSelectedIndex(0)
+	w.since.SetText("not a date")
+	w.Reload()
+	if !strings.Contains(w.info.Text, "YYYY-MM-DD") {
+		t.Errorf("a bad date said %q", w.info.Text)
+	}
+}
