@@ -1,0 +1,280 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"recoverydesk/casefile"
+	"recoverydesk/data"
+)
+
+// The test binary doubles as the process that gets killed or that competes: with
+// RECOVERYDESK_HELPER set it runs one job instead of the tests.
+func TestMain(m *testing.M) {
+	switch os.Getenv("RECOVERYDESK_HELPER") {
+	case "":
+		os.Exit(m.Run())
+	case "cli":
+		os.Exit(run(strings.Split(os.Getenv("RECOVERYDESK_ARGS"), "\x1f"), os.Stdin, os.Stdout, os.Stderr))
+	case "attach":
+		os.Exit(helperAttach(os.Getenv("RECOVERYDESK_DB_PATH"), os.Getenv("RECOVERYDESK_CASE")))
+	case "edit":
+		os.Exit(helperEdit(os.Getenv("RECOVERYDESK_DB_PATH"), os.Getenv("RECOVERYDESK_CASE"), os.Getenv("RECOVERYDESK_TAG")))
+	}
+}
+
+func helper(t *testing.T, env ...string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), env...)
+	return cmd
+}
+
+// helperAttach adds photos to a case for ever, until it is killed.
+func helperAttach(db, number string) int {
+	s, err := data.Open(db)
+	if err != nil {
+		return 3
+	}
+	photo := casefile.SamplePhoto(casefile.AttachBox, &casefile.Case{}, 640, 480)
+	for i := 0; ; i++ {
+		a, err := casefile.PrepareEvidence(casefile.AttachBox, fmt.Sprintf("box-%d.jpg", i), photo)
+		if err != nil {
+			return 4
+		}
+		if err := s.AddAttachment(context.Background(), number, &a, "crash"); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 5
+		}
+	}
+}
+
+// helperEdit appends its tag to a case's notes 60 times, as a person would: open, edit, save,
+// and on a conflict open again and redo the edit. Any other error fails.
+func helperEdit(db, number, tag string) int {
+	s, err := data.Open(db)
+	if err != nil {
+		return 3
+	}
+	ctx := context.Background()
+	for i := 0; i < 60; i++ {
+		for {
+			c, err := s.Case(ctx, number)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "read:", err)
+				return 4
+			}
+			c.Notes += fmt.Sprintf(" %s-%d", tag, i)
+			err = s.SaveCase(ctx, c, tag)
+			if err == nil {
+				break
+			}
+			if !errors.Is(err, data.ErrConflict) {
+				fmt.Fprintln(os.Stderr, "save:", err)
+				return 5
+			}
+		}
+	}
+	return 0
+}
+
+// checkConsistent proves the database survived: integrity check, every case complete, every
+// attachment whole and recorded in its case's history.
+func checkConsistent(t *testing.T, path string, importSize int) {
+	t.Helper()
+	raw, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=5000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var check string
+	if err := raw.QueryRow("PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
+		t.Fatalf("integrity_check = %q, %v", check, err)
+	}
+	var cases, searchRows, orphans, unrecorded int
+	raw.QueryRow("SELECT COUNT(*) FROM cases").Scan(&cases)
+	raw.QueryRow("SELECT COUNT(*) FROM case_search").Scan(&searchRows)
+	raw.QueryRow("SELECT COUNT(*) FROM attachments a LEFT JOIN cases c ON c.id = a.case_id WHERE c.id IS NULL").Scan(&orphans)
+	raw.QueryRow(`SELECT COUNT(*) FROM attachments a WHERE a.removed = 0 AND NOT EXISTS (SELECT 1 FROM history h WHERE h.case_id = a.case_id
+		AND (h.action = 'created' OR (h.action = 'attachment_added' AND json_extract(h.details, '$.sha256') = a.sha256)))`).Scan(&unrecorded)
+	if importSize > 0 && (cases-1)%importSize != 0 {
+		t.Fatalf("%d cases: a half-written import (batches of %d plus one)", cases, importSize)
+	}
+	if searchRows != cases || orphans != 0 || unrecorded != 0 {
+		t.Fatalf("cases %d, search rows %d, orphaned attachments %d, unrecorded attachments %d", cases, searchRows, orphans, unrecorded)
+	}
+	s, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	// Reading every file back each round would grow with the database; the newest cases and the
+	// one that photos are added to are where a torn write would show.
+	rows, _ := s.Search(context.Background(), casefile.Query{Limit: 20})
+	oldest, _ := s.Search(context.Background(), casefile.Query{Sort: casefile.SortOldest, Limit: 1})
+	for _, r := range append(rows, oldest...) {
+		c, err := s.Case(context.Background(), r.Number)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range c.Attachments {
+			if _, _, err := s.AttachmentData(context.Background(), a.ID); err != nil {
+				t.Fatalf("%s/%s: %v", c.Number, a.Name, err)
+			}
+		}
+	}
+}
+
+func TestCrash_KilledDuringImportAndAttach(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills processes")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cases.db")
+	// PDF receipts need no decoding, so the import's time goes to writing; 400 of 40 KB make a
+	// transaction larger than SQLite's page cache, so its pages reach the log before the commit
+	// and a kill can land in the middle of the write.
+	receipt := append([]byte("%PDF-1.4\n"), make([]byte, 40<<10)...)
+	fill := rand.New(rand.NewPCG(3, 4))
+	for i := 9; i < len(receipt); i++ {
+		receipt[i] = byte(fill.IntN(256))
+	}
+	os.WriteFile(filepath.Join(dir, "receipt.pdf"), append(receipt, []byte("\n%%EOF\n")...), 0o600)
+	var batch []map[string]any
+	const size = 400
+	for i := 0; i < size; i++ {
+		batch = append(batch, map[string]any{"customer": map[string]any{"name": "Клиент " + strconv.Itoa(i)},
+			"device":      map[string]any{"imei1": casefile.SampleIMEI(rand.New(rand.NewPCG(uint64(i), 1)))},
+			"attachments": []map[string]any{{"kind": "receipt", "path": "receipt.pdf"}}})
+	}
+	js, _ := json.Marshal(batch)
+	importFile := filepath.Join(dir, "batch.json")
+	os.WriteFile(importFile, js, 0o600)
+	// One case to attach photos to; every other case comes from whole imports.
+	s, _ := data.Open(db)
+	first := &casefile.Case{Customer: casefile.Customer{Name: "Первый"}}
+	s.CreateCase(context.Background(), first, "t")
+	s.Close()
+
+	// Time one whole import, so the kills can aim at its writing end.
+	start := time.Now()
+	full := helper(t, "RECOVERYDESK_HELPER=cli", "RECOVERYDESK_ARGS="+strings.Join([]string{"import", importFile, "--db", db, "--operator", "crash"}, "\x1f"))
+	if out, err := full.CombinedOutput(); err != nil {
+		t.Fatalf("import: %v %s", err, out)
+	}
+	whole := time.Since(start)
+
+	r := rand.New(rand.NewPCG(1, 2))
+	rounds := 30
+	imported, interrupted, midWrite := 0, 0, 0
+	for i := 0; i < rounds; i++ {
+		before := countCases(t, db)
+		walBefore := modTime(db + "-wal")
+		var cmd *exec.Cmd
+		if i%2 == 0 {
+			cmd = helper(t, "RECOVERYDESK_HELPER=cli", "RECOVERYDESK_ARGS="+strings.Join([]string{"import", importFile, "--db", db, "--operator", "crash"}, "\x1f"))
+		} else {
+			cmd = helper(t, "RECOVERYDESK_HELPER=attach", "RECOVERYDESK_DB_PATH="+db, "RECOVERYDESK_CASE="+first.Number)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		delay := time.Duration(100+r.IntN(900)) * time.Millisecond
+		if i%2 == 0 {
+			// Aim near the commit: whole is nudged after every import (below) so the kills
+			// close in on the moment the transaction is written.
+			delay = whole*8/10 + time.Duration(r.Int64N(int64(whole*3/10)))
+		}
+		time.Sleep(delay)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		checkConsistent(t, db, size)
+		if i%2 == 0 {
+			switch {
+			case countCases(t, db) > before:
+				imported++
+				whole = whole * 85 / 100
+			case modTime(db+"-wal") != walBefore:
+				midWrite++ // pages of the import reached the log, and none of it counts
+			default:
+				interrupted++
+				whole = whole * 110 / 100
+			}
+		}
+	}
+	t.Logf("imports (the last kill aimed at %v): %d finished before the kill, %d killed while writing, %d killed before writing; none left a trace",
+		whole.Round(time.Millisecond), imported, midWrite, interrupted)
+	if imported == 0 || midWrite+interrupted == 0 {
+		t.Error("the kills did not land on both sides of the commit: the test proved nothing")
+	}
+}
+
+func countCases(t *testing.T, db string) int {
+	raw, err := sql.Open("sqlite3", "file:"+db+"?_busy_timeout=5000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var n int
+	raw.QueryRow("SELECT COUNT(*) FROM cases").Scan(&n)
+	return n
+}
+
+func TestConcurrent_TwoProcessesEditOneCase(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs processes")
+	}
+	db := filepath.Join(t.TempDir(), "cases.db")
+	s, _ := data.Open(db)
+	c := &casefile.Case{Customer: casefile.Customer{Name: "Общий клиент"}}
+	s.CreateCase(context.Background(), c, "t")
+	s.Close()
+	var cmds []*exec.Cmd
+	var outs []*strings.Builder
+	for _, tag := range []string{"A", "B"} {
+		cmd := helper(t, "RECOVERYDESK_HELPER=edit", "RECOVERYDESK_DB_PATH="+db, "RECOVERYDESK_CASE="+c.Number, "RECOVERYDESK_TAG="+tag)
+		out := &strings.Builder{}
+		cmd.Stderr = out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds, outs = append(cmds, cmd), append(outs, out)
+	}
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("editor %d failed: %v: %s", i, err, outs[i])
+		}
+	}
+	s, _ = data.Open(db)
+	defer s.Close()
+	got, _ := s.Case(context.Background(), c.Number)
+	for _, tag := range []string{"A", "B"} {
+		for i := 0; i < 60; i++ {
+			if !strings.Contains(" "+got.Notes+" ", fmt.Sprintf(" %s-%d ", tag, i)) {
+				t.Fatalf("edit %s-%d was lost", tag, i)
+			}
+		}
+	}
+	if got.Version != 121 {
+		t.Errorf("version %d after 120 saves", got.Version)
+	}
+}
+
+func modTime(path string) time.Time {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return time.Time{}
+	}
+	return fi.ModTime()
+}
