@@ -56,7 +56,9 @@ vet:
 
 test-unit:
 	$(GO) test $(BUILDFLAGS) -race -count=1 -timeout 15m ./...
-	$(GO) test $(BUILDFLAGS) -run '^$$' -fuzz FuzzParseIMEI -fuzztime 10s ./casefile
+	@for f in FuzzParseIMEI FuzzDecodeImport FuzzPrepareEvidence FuzzDossierText; do \
+		$(GO) test $(BUILDFLAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime 8s ./casefile || exit 1; \
+	done
 
 test-smoke: build
 	bash .ci/smoke.sh $(BIN)

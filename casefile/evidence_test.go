@@ -163,3 +163,15 @@ func TestSafeName(t *testing.T) {
 		}
 	}
 }
+
+// gridImage is a small paletted-looking test pattern, encoded as PNG for the fuzz corpus.
+type gridImage struct{}
+
+func (gridImage) ColorModel() color.Model { return color.RGBAModel }
+func (gridImage) Bounds() image.Rectangle { return image.Rect(0, 0, 16, 16) }
+func (gridImage) At(x, y int) color.Color {
+	if (x+y)%2 == 0 {
+		return color.Black
+	}
+	return color.White
+}
