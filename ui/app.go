@@ -84,6 +84,7 @@ func newApp(fa fyne.App, s Store, opts Options, set casefile.Settings, inline bo
 	a.main.Resize(fyne.NewSize(1180, 760))
 	a.main.SetMaster()
 	a.shortcuts(a.main)
+	escapeCloses(a.main, nil)
 	a.list.Refresh()
 	return a
 }

@@ -63,11 +63,7 @@ func (a *App) ShowAudit() *AuditWindow {
 		&widget.Button{Text: T("Apply"), OnTapped: w.Reload})
 	w.win.SetContent(container.NewBorder(filters, w.info, nil, nil, w.table))
 	w.win.Resize(fyne.NewSize(1120, 700))
-	w.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
-			w.win.Close()
-		}
-	})
+	escapeCloses(w.win, w.win.Close)
 	w.Reload()
 	w.win.Show()
 	return w

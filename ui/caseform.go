@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"encoding/json"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -54,11 +56,8 @@ func newCaseForm(a *App, c *casefile.Case) *CaseForm {
 	f.load(c)
 	f.win.Resize(fyne.NewSize(1180, 800))
 	f.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f.Save() })
-	f.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
-			f.win.Close()
-		}
-	})
+	escapeCloses(f.win, f.requestClose)
+	f.win.SetCloseIntercept(f.requestClose)
 	f.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { f.evidence.AddURIs(uris) })
 	f.win.SetOnClosed(func() {
 		if f.c.Number != "" {
@@ -422,4 +421,36 @@ func (f *CaseForm) ensureSaved() bool {
 		return true
 	}
 	return f.Save() == nil
+}
+
+// Dirty reports whether the form holds typing that is not saved.
+func (f *CaseForm) Dirty() bool {
+	view := func(c *casefile.Case) string {
+		v := *c
+		v.Attachments, v.History = nil, nil
+		b, _ := json.Marshal(&v)
+		return string(b)
+	}
+	return view(f.collect()) != view(f.c)
+}
+
+// requestClose closes the window, first asking what to do with unsaved typing.
+func (f *CaseForm) requestClose() {
+	if !f.Dirty() {
+		f.win.Close()
+		return
+	}
+	msg := widget.NewLabel(T("This case has changes that are not saved."))
+	var d dialog.Dialog
+	d = dialog.NewCustomWithoutButtons(T("Close the case?"), container.NewVBox(msg, container.NewHBox(
+		&widget.Button{Text: T("Save and close"), Importance: widget.HighImportance, OnTapped: func() {
+			d.Hide()
+			if f.Save() == nil {
+				f.win.Close()
+			}
+		}},
+		&widget.Button{Text: T("Close without saving"), Importance: widget.DangerImportance, OnTapped: func() { d.Hide(); f.win.Close() }},
+		&widget.Button{Text: T("Keep editing"), OnTapped: func() { d.Hide() }},
+	)), f.win)
+	d.Show()
 }

@@ -43,11 +43,7 @@ func (a *App) ShowOverview() *OverviewWindow {
 	)
 	o.win.SetContent(container.NewBorder(actions, nil, nil, nil, container.NewVScroll(o.body)))
 	o.win.Resize(fyne.NewSize(1100, 780))
-	o.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
-			o.win.Close()
-		}
-	})
+	escapeCloses(o.win, o.win.Close)
 	o.Reload()
 	o.win.Show()
 	return o

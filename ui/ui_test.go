@@ -320,3 +320,31 @@ func TestTranslations_Complete(t *testing.T) {
 		}
 	}
 }
+
+func TestCaseForm_CloseAsksWhenTypingIsUnsaved(t *testing.T) {
+	a, _ := newTestApp(t, seeded("Петров Пётр", "490154203237518", casefile.StatusIntake, 1))
+	f := a.OpenCase(number(t, a, 0))
+	if f.Dirty() {
+		t.Fatal("a freshly opened case counts as changed")
+	}
+	escape := f.win.Canvas().OnTypedKey()
+	test.Type(f.serial, "SN-42")
+	if !f.Dirty() {
+		t.Fatal("typing does not count as a change")
+	}
+	escape(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if f.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("Esc closed a window with unsaved typing without asking")
+	}
+	escape(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if f.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Esc did not close the dialog")
+	}
+	if f.serial.Text != "SN-42" {
+		t.Fatal("the typing was lost")
+	}
+	f.Save()
+	if f.Dirty() {
+		t.Error("a saved case still counts as changed")
+	}
+}
