@@ -29,6 +29,14 @@ type Options struct {
 	OpenCase string
 	// ShowOverview opens the manager's overview at start.
 	ShowOverview bool
+	// Restored tells the window what a restore done at start did.
+	Restored RestoreResult
+}
+
+// RestoreResult is the outcome of a restore scheduled from the overview and done at start.
+type RestoreResult struct {
+	From, KeptAside string
+	Err             error
 }
 
 // App is the running desk: one main window with the case list, and a window per open case.
@@ -63,6 +71,13 @@ func Run(s Store, opts Options) {
 	}
 	if opts.ShowOverview {
 		a.ShowOverview()
+	}
+	switch r := opts.Restored; {
+	case r.Err != nil:
+		a.showError(a.main, T("The backup was not restored; the database is as it was."), r.Err)
+	case r.From != "":
+		dialog.ShowInformation(T("Restore from backup"), Tf("Restored from {{.From}}. The replaced database is kept as {{.Aside}}.",
+			map[string]any{"From": r.From, "Aside": r.KeptAside}), a.main)
 	}
 	a.dailyBackup()
 	a.fyne.Run()

@@ -37,6 +37,7 @@ func (a *App) ShowOverview() *OverviewWindow {
 		&widget.Button{Text: T("CSV report…"), Icon: theme.DocumentSaveIcon(), OnTapped: o.saveReport},
 		&widget.Button{Text: T("Export all ready…"), Icon: theme.MailSendIcon(), OnTapped: o.batchExport},
 		&widget.Button{Text: T("Back up now"), Icon: theme.StorageIcon(), OnTapped: o.backupNow},
+		&widget.Button{Text: T("Restore…"), Icon: theme.HistoryIcon(), OnTapped: o.restore},
 		&widget.Button{Text: T("Purge old documents…"), Icon: theme.DeleteIcon(), OnTapped: o.purge},
 		&widget.Button{Text: T("History of all cases"), Icon: theme.HistoryIcon(), OnTapped: func() { a.ShowAudit() }},
 		&widget.Button{Icon: theme.ViewRefreshIcon(), OnTapped: o.Reload},
@@ -165,7 +166,56 @@ func layoutFill(h float32) fyne.CanvasObject {
 	return r
 }
 
+// saveReport asks for the report's filters, then where to write it.
 func (o *OverviewWindow) saveReport() {
+	a := o.app
+	statuses := []string{T("All statuses")}
+	for _, s := range casefile.Statuses {
+		statuses = append(statuses, statusName(s))
+	}
+	status := widget.NewSelect(statuses, nil)
+	status.SetSelectedIndex(0)
+	ops, _ := a.store.Operators(a.ctx)
+	operator := widget.NewSelect(append([]string{T("Everyone")}, ops...), nil)
+	operator.SetSelectedIndex(0)
+	since, until := widget.NewEntry(), widget.NewEntry()
+	since.SetPlaceHolder(T("from YYYY-MM-DD"))
+	until.SetPlaceHolder(T("to YYYY-MM-DD"))
+	dateCheck := func(s string) error {
+		if s == "" {
+			return nil
+		}
+		_, err := time.Parse(casefile.DateLayout, s)
+		return err
+	}
+	since.Validator, until.Validator = dateCheck, dateCheck
+	form := dialog.NewForm(T("CSV report"), T("Save as…"), T("Cancel"), []*widget.FormItem{
+		widget.NewFormItem(T("Status"), status), widget.NewFormItem(T("Opened by"), operator),
+		widget.NewFormItem(T("Opened from"), since), widget.NewFormItem(T("Opened until"), until),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		f := casefile.ReportFilter{}
+		if i := status.SelectedIndex(); i > 0 {
+			f.Status = casefile.Statuses[i-1]
+		}
+		if operator.SelectedIndex() > 0 {
+			f.Operator = operator.Selected
+		}
+		if t, err := time.ParseInLocation(casefile.DateLayout, since.Text, time.Local); err == nil {
+			f.Since = t
+		}
+		if t, err := time.ParseInLocation(casefile.DateLayout, until.Text, time.Local); err == nil {
+			f.Until = t.AddDate(0, 0, 1)
+		}
+		o.writeReport(f)
+	}, o.win)
+	form.Resize(fyne.NewSize(480, 320))
+	form.Show()
+}
+
+func (o *OverviewWindow) writeReport(filter casefile.ReportFilter) {
 	a := o.app
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
@@ -176,7 +226,7 @@ func (o *OverviewWindow) saveReport() {
 			lang = systemLang()
 		}
 		a.background(func() {
-			rows, err := a.store.ReportRows(a.ctx, casefile.ReportFilter{})
+			rows, err := a.store.ReportRows(a.ctx, filter)
 			var buf bytes.Buffer
 			if err == nil {
 				err = casefile.WriteReportCSV(&buf, rows, lang, time.Now())
@@ -220,4 +270,33 @@ func (o *OverviewWindow) backupNow() {
 				&widget.Button{Text: T("Show folder"), OnTapped: func() { a.openPath(filepath.Dir(dest)) }}), o.win)
 		})
 	})
+}
+
+// restore checks a chosen backup and, once the manager confirms, quits so that the next start
+// puts it in place (the open database cannot be replaced under the running app).
+func (o *OverviewWindow) restore() {
+	a := o.app
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		msg := widget.NewLabel(Tf("Replace all cases with the backup {{.File}}? The current database is kept aside. RecoveryDesk closes now and restores the backup when you start it again.", map[string]any{"File": filepath.Base(path)}))
+		msg.Wrapping = fyne.TextWrapWord
+		c := dialog.NewCustomConfirm(T("Restore from backup"), T("Restore and close"), T("Cancel"), msg, func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := a.store.ScheduleRestore(a.ctx, path); err != nil {
+				a.showError(o.win, T("This file cannot be restored; the current database is untouched."), err)
+				return
+			}
+			a.fyne.Quit()
+		}, o.win)
+		c.Resize(fyne.NewSize(520, 220))
+		c.Show()
+	}, o.win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
 }

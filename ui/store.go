@@ -33,5 +33,6 @@ type Store interface {
 	Purge(ctx context.Context, retention time.Duration, operator string) ([]casefile.PurgeItem, error)
 	Audit(ctx context.Context, f casefile.AuditFilter) ([]casefile.AuditEntry, error)
 	Operators(ctx context.Context) ([]string, error)
+	ScheduleRestore(ctx context.Context, backup string) error
 	Path() string
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"recoverydesk/data"
 	"recoverydesk/ui"
 )
 
@@ -11,11 +12,13 @@ func runGUI(c *cli, args []string) int {
 	if _, code, ok := c.parse(fs, args); !ok {
 		return code
 	}
+	from, aside, err := data.RestorePending(c.ctx, c.db)
+	restore := ui.RestoreResult{From: from, KeptAside: aside, Err: err}
 	s, code := c.open()
 	if s == nil {
 		return code
 	}
 	defer s.Close()
-	ui.Run(s, ui.Options{Operator: c.operator, OpenCase: *open, ShowOverview: *overview})
+	ui.Run(s, ui.Options{Operator: c.operator, OpenCase: *open, ShowOverview: *overview, Restored: restore})
 	return exitOK
 }
