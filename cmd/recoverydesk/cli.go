@@ -186,3 +186,15 @@ func (c *cli) technician(set casefile.Settings) string {
 	}
 	return c.operator
 }
+
+// loadCase reads a case for a command, turning a missing one into a sentence and exit code 1.
+func (c *cli) loadCase(s *data.Store, number string) (*casefile.Case, int) {
+	k, err := s.Case(c.ctx, number)
+	if errors.Is(err, data.ErrNotFound) {
+		return nil, c.fail("there is no case %s (case numbers look like 2026-00042)", number)
+	}
+	if err != nil {
+		return nil, c.fail("%v", err)
+	}
+	return k, exitOK
+}

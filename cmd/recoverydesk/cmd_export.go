@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"recoverydesk/casefile"
-	"recoverydesk/data"
 )
 
 func cmdExport(c *cli, args []string) int {
@@ -37,12 +36,9 @@ func cmdExport(c *cli, args []string) int {
 	if batch {
 		return exportAllReady(c, s, *dir, *lang)
 	}
-	k, err := s.Case(c.ctx, pos[0])
-	if errors.Is(err, data.ErrNotFound) {
-		return c.fail("there is no case %s", pos[0])
-	}
-	if err != nil {
-		return c.fail("%v", err)
+	k, code := c.loadCase(s, pos[0])
+	if k == nil {
+		return code
 	}
 	set, err := s.Settings(c.ctx)
 	if err != nil {

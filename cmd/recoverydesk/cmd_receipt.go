@@ -2,12 +2,10 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"time"
 
 	"recoverydesk/casefile"
-	"recoverydesk/data"
 )
 
 func cmdReceipt(c *cli, args []string) int {
@@ -27,12 +25,9 @@ func cmdReceipt(c *cli, args []string) int {
 		return code
 	}
 	defer s.Close()
-	k, err := s.Case(c.ctx, pos[0])
-	if errors.Is(err, data.ErrNotFound) {
-		return c.fail("there is no case %s", pos[0])
-	}
-	if err != nil {
-		return c.fail("%v", err)
+	k, code := c.loadCase(s, pos[0])
+	if k == nil {
+		return code
 	}
 	set, err := s.Settings(c.ctx)
 	if err != nil {

@@ -2,14 +2,12 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
 	"recoverydesk/casefile"
-	"recoverydesk/data"
 )
 
 // caseView is "show --json": the import format plus what the database knows of the case.
@@ -57,12 +55,9 @@ func cmdShow(c *cli, args []string) int {
 		return code
 	}
 	defer s.Close()
-	k, err := s.Case(c.ctx, pos[0])
-	if errors.Is(err, data.ErrNotFound) {
-		return c.fail("there is no case %s (case numbers look like 2026-00042)", pos[0])
-	}
-	if err != nil {
-		return c.fail("%v", err)
+	k, code := c.loadCase(s, pos[0])
+	if k == nil {
+		return code
 	}
 	v := caseView{Case: k, Route: casefile.RecommendRoute(k), CreatedAt: k.CreatedAt, CreatedBy: k.CreatedBy,
 		StatusSince: k.StatusSince, Version: k.Version, History: k.History, Statuses: k.Status.Next(),
