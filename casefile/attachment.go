@@ -53,8 +53,9 @@ type Attachment struct {
 
 	// Data is the file itself; loaded only when asked for.
 	Data []byte `json:"-"`
-	// Rendition is the upright, scaled, re-encoded JPEG of an image, prepared once when it
-	// is attached so that a dossier export only assembles; nil for PDFs.
+	// Rendition is the upright, scaled, re-encoded JPEG of an image (or of a PDF's first page,
+	// where it could be drawn), prepared once when it is attached so that a dossier export only
+	// assembles.
 	Rendition []byte `json:"-"`
 }
 

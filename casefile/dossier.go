@@ -346,7 +346,11 @@ func (d *dossier) evidence() {
 		f.ImageOptions(name, 18+(usableW-w)/2, y, w, h, false, gofpdf.ImageOptions{ImageType: "JPG"}, 0, "")
 		f.SetXY(18, y+h+1.5)
 		f.SetFont(fontFamily, "B", 9)
-		f.CellFormat(0, 4.5, pdfText(fmt.Sprintf("%d. %s", i+1, d.t(string(a.Kind)))), "", 1, "L", false, 0, "")
+		title := fmt.Sprintf("%d. %s", i+1, d.t(string(a.Kind)))
+		if a.MediaType == MediaPDF {
+			title += " — " + d.t("first page of the PDF; the whole file is attached to the e-mail")
+		}
+		f.CellFormat(0, 4.5, pdfText(title), "", 1, "L", false, 0, "")
 		f.SetFont(fontFamily, "", 7.5)
 		f.MultiCell(0, 3.8, pdfText(fmt.Sprintf("%s: %s · %s: %s · SHA-256: %s", d.t("File"), a.Name, d.t("Added"), a.AddedAt.Format("2006-01-02 15:04"), a.SHA256)), "", "L", false)
 		if landscape {
@@ -379,7 +383,10 @@ func (d *dossier) history() {
 		if e.Action == ActionStatus {
 			what = d.t(string(e.From)) + " → " + d.t(string(e.To))
 		}
-		if e.Note != "" {
+		switch {
+		case e.Action == ActionExported:
+			what += " (" + e.Details["language"] + ")"
+		case e.Note != "":
 			what += ": " + e.Note
 		}
 		if ref := e.Details["reference"]; ref != "" {

@@ -301,3 +301,40 @@ func TestMaskDocumentNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestRenderDossier_PDFReceiptPreview(t *testing.T) {
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		t.Skip("pdftoppm is not installed (make deps installs it); receipts are then only listed")
+	}
+	raw, err := os.ReadFile(filepath.Join("..", "docs", "import-example", "receipt.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	receipt, err := PrepareEvidence(AttachReceipt, "receipt.pdf", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(receipt.Rendition) == 0 || receipt.Height <= receipt.Width {
+		t.Fatalf("no upright preview of the receipt's page: %dx%d", receipt.Width, receipt.Height)
+	}
+	c := dossierCase(t)
+	c.Attachments[0] = receipt
+	pdf := writeTemp(t, "dossier.pdf", render(t, c, dossierOptions("en")))
+	text := tool(t, "pdftotext", pdf, "-")
+	if !strings.Contains(text, "first page of the PDF") {
+		t.Error("the receipt's page is not in the dossier")
+	}
+	if n := strings.Count(tool(t, "pdfimages", "-list", pdf), "jpeg"); n != 3 {
+		t.Errorf("%d images embedded, want the receipt and two photos", n)
+	}
+	exp, err := ExportDossier(c, dossierOptions("en"), true, "d.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(exp.EML, []byte(`filename="receipt.pdf"`)) && !bytes.Contains(exp.EML, []byte("filename=receipt.pdf")) {
+		t.Error("the receipt PDF itself is not attached to the e-mail")
+	}
+	if !bytes.Equal(render(t, c, dossierOptions("en")), render(t, c, dossierOptions("en"))) {
+		t.Error("not the same bytes twice")
+	}
+}

@@ -108,6 +108,7 @@ var dossierText = map[string]map[string]string{
 		"document":                            "документ",
 		"Keep this receipt: show it when you collect the phone.": "Сохраните расписку: она понадобится, чтобы забрать телефон.",
 		"Masked": "скрыто",
+		"first page of the PDF; the whole file is attached to the e-mail": "первая страница PDF; файл целиком приложен к письму",
 	},
 }
 
@@ -116,7 +117,10 @@ func tr(lang, key string) string {
 	if t, ok := dossierText[lang][key]; ok {
 		return t
 	}
-	return englishText[key]
+	if t, ok := englishText[key]; ok {
+		return t
+	}
+	return key
 }
 
 // englishText holds the English wording of the keys that are not phrases themselves.

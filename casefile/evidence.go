@@ -47,6 +47,9 @@ func PrepareEvidence(kind AttachmentKind, name string, data []byte) (Attachment,
 		if !bytes.Contains(data[max(0, len(data)-2048):], []byte("%%EOF")) {
 			return refuse("pdf_incomplete", "the PDF is incomplete (its end is missing); save or download it again")
 		}
+		if jpg, w, h, ok := PDFPreview(data); ok {
+			a.Rendition, a.Width, a.Height = jpg, w, h
+		}
 	case "image/heic":
 		return refuse("heic", "this is a HEIC photo (iPhone format); export it as JPEG first, or set the iPhone's camera to \"Most Compatible\"")
 	default:

@@ -53,7 +53,9 @@ func ExportDossier(c *Case, o DossierOptions, email bool, pdfName string) (*Expo
 	if email {
 		files := []EmailFile{{Name: pdfName, MediaType: MediaPDF, Data: out.PDF}}
 		for _, a := range c.Attachments {
-			if len(a.Rendition) == 0 && len(a.Data) > 0 {
+			// PDFs travel whole (the dossier shows at most their first page); files the dossier
+			// could not show at all travel too.
+			if (a.MediaType == MediaPDF || len(a.Rendition) == 0) && len(a.Data) > 0 {
 				files = append(files, EmailFile{Name: a.Name, MediaType: a.MediaType, Data: a.Data})
 			}
 		}

@@ -69,7 +69,7 @@ func (p *EvidencePanel) card(a casefile.Attachment) fyne.CanvasObject {
 		thumb = ci
 	} else {
 		icon := theme.FileIcon()
-		if a.IsImage() {
+		if a.IsImage() || a.Width > 0 { // photos, and PDFs whose first page was drawn
 			icon = theme.FileImageIcon()
 			p.loadThumb(a.ID)
 		}
@@ -254,7 +254,7 @@ func (p *EvidencePanel) openLarge(a casefile.Attachment) {
 		app.showError(p.form.win, T("The file could not be opened."), err)
 		return
 	}
-	if len(rend) == 0 {
+	if a.MediaType == casefile.MediaPDF || len(rend) == 0 {
 		// A PDF opens in the desktop's viewer, from a private temporary copy.
 		dir, err := os.MkdirTemp("", "recoverydesk-view-")
 		if err == nil {

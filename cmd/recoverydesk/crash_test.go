@@ -142,21 +142,14 @@ func TestCrash_KilledDuringImportAndAttach(t *testing.T) {
 	}
 	dir := t.TempDir()
 	db := filepath.Join(dir, "cases.db")
-	// PDF receipts need no decoding, so the import's time goes to writing; 400 of 40 KB make a
-	// transaction larger than SQLite's page cache, so its pages reach the log before the commit
-	// and a kill can land in the middle of the write.
-	receipt := append([]byte("%PDF-1.4\n"), make([]byte, 40<<10)...)
-	fill := rand.New(rand.NewPCG(3, 4))
-	for i := 9; i < len(receipt); i++ {
-		receipt[i] = byte(fill.IntN(256))
-	}
-	os.WriteFile(filepath.Join(dir, "receipt.pdf"), append(receipt, []byte("\n%%EOF\n")...), 0o600)
+	// Tiny photos keep the preparation short, so the import's time goes to writing.
+	os.WriteFile(filepath.Join(dir, "box.jpg"), casefile.SamplePhoto(casefile.AttachBox, &casefile.Case{}, 64, 48), 0o600)
 	var batch []map[string]any
 	const size = 400
 	for i := 0; i < size; i++ {
 		batch = append(batch, map[string]any{"customer": map[string]any{"name": "Клиент " + strconv.Itoa(i)},
 			"device":      map[string]any{"imei1": casefile.SampleIMEI(rand.New(rand.NewPCG(uint64(i), 1)))},
-			"attachments": []map[string]any{{"kind": "receipt", "path": "receipt.pdf"}}})
+			"attachments": []map[string]any{{"kind": "box", "path": "box.jpg"}}})
 	}
 	js, _ := json.Marshal(batch)
 	importFile := filepath.Join(dir, "batch.json")

@@ -1,0 +1,50 @@
+package casefile
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"time"
+)
+
+// PDFPreview renders the first page of a PDF (a scanned receipt, an invoice) to an image with
+// poppler's pdftoppm, so the dossier can show it like a photo; the PDF itself still travels
+// with the e-mail. It is done once, when the file is attached. Where pdftoppm is not installed,
+// or the PDF cannot be drawn, there is no preview and the file is only listed.
+//
+// A library that imports PDF pages into gofpdf exists, but it writes objects in map order, and
+// the dossier must be the same bytes for the same case; a picture keeps that.
+func PDFPreview(pdf []byte) (jpg []byte, width, height int, ok bool) {
+	tool, err := exec.LookPath("pdftoppm")
+	if err != nil {
+		return nil, 0, 0, false
+	}
+	dir, err := os.MkdirTemp("", "recoverydesk-pdf-")
+	if err != nil {
+		return nil, 0, 0, false
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "in.pdf")
+	if os.WriteFile(in, pdf, 0o600) != nil {
+		return nil, 0, 0, false
+	}
+	// A hostile PDF must not hold the counter up: the drawing gets a few seconds.
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	out := filepath.Join(dir, "page")
+	cmd := exec.CommandContext(ctx, tool, "-f", "1", "-l", "1", "-r", "150", "-scale-to", "2000", "-png", "-singlefile", in, out)
+	if err := cmd.Run(); err != nil {
+		return nil, 0, 0, false
+	}
+	png, err := os.ReadFile(out + ".png")
+	if err != nil {
+		return nil, 0, 0, false
+	}
+	jpg, w, h, err := MakeRendition(png)
+	if err != nil || !bytes.HasPrefix(jpg, []byte{0xFF, 0xD8}) {
+		return nil, 0, 0, false
+	}
+	return jpg, w, h, true
+}
