@@ -15,7 +15,7 @@ APT_BUILD := gcc pkg-config libgl1-mesa-dev libx11-dev libxrandr-dev libxxf86vm-
              libxcursor-dev libxinerama-dev libwayland-dev libxkbcommon-dev
 APT_CHECK := xvfb xdotool imagemagick poppler-utils qpdf img2pdf time
 
-.PHONY: all run build test test-unit test-smoke vet deps deps-system deps-go bench screenshots clean
+.PHONY: all run build test test-unit test-smoke vet deps deps-system deps-go bench screenshots package clean
 
 all: build
 
@@ -73,3 +73,10 @@ clean:
 ## screenshots: PNGs of the main screens (English and Russian) and a dossier, into docs/
 screenshots: build
 	bash .ci/screenshots.sh $(BIN) docs
+
+## package: a Linux tarball with a .desktop file, by Fyne's packaging tool (dist/)
+package: build
+	cp FyneApp.toml Icon.png cmd/recoverydesk/
+	cd cmd/recoverydesk && $(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -tags $(TAGS) --release
+	mkdir -p dist && mv cmd/recoverydesk/*.tar.xz dist/
+	rm -f cmd/recoverydesk/FyneApp.toml cmd/recoverydesk/Icon.png

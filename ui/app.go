@@ -93,6 +93,7 @@ func newApp(fa fyne.App, s Store, opts Options, set casefile.Settings, inline bo
 	if a.opts.ExportDir == "" {
 		a.opts.ExportDir = filepath.Join(homeDir(), "RecoveryDesk")
 	}
+	fa.SetIcon(appIcon)
 	a.main = fa.NewWindow("RecoveryDesk")
 	a.list = NewCaseList(a)
 	a.main.SetContent(a.list)
