@@ -25,6 +25,8 @@ type Settings struct {
 	DossierLanguage string `json:"dossier_language"`
 	// RetentionDays: attachments of cases closed longer ago may be purged.
 	RetentionDays int `json:"retention_days"`
+	// BackupsKept is how many daily backups the app keeps beside the database.
+	BackupsKept int `json:"backups_kept"`
 }
 
 // DefaultSettings are what a new database starts with.
@@ -38,6 +40,7 @@ func DefaultSettings() Settings {
 		WaitingDays:     14,
 		DossierLanguage: "en",
 		RetentionDays:   365,
+		BackupsKept:     14,
 	}
 }
 
@@ -80,6 +83,9 @@ func (s Settings) Validate() error {
 	}
 	if s.WaitingDays < 1 || s.WaitingDays > 365 {
 		errs = append(errs, FieldError{Field: "waiting_days", Message: "the waiting threshold must be between 1 and 365 days"})
+	}
+	if s.BackupsKept < 1 || s.BackupsKept > 365 {
+		errs = append(errs, FieldError{Field: "backups_kept", Message: "keep between 1 and 365 daily backups"})
 	}
 	if s.RetentionDays < 30 {
 		errs = append(errs, FieldError{Field: "retention_days", Message: "keep closed cases' documents at least 30 days"})

@@ -291,3 +291,30 @@ func readyForSubmission(c *casefile.Case) *casefile.Case {
 	}
 	return c
 }
+
+func TestStore_DailyBackupKeepsTheNewest(t *testing.T) {
+	s := newStore(t)
+	s.CreateCase(ctx, sampleCase(), "anna")
+	dir := filepath.Join(t.TempDir(), "backups")
+	day := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return day }
+	for i := 0; i < 6; i++ {
+		made, err := s.DailyBackup(ctx, dir, 3)
+		if err != nil || made == "" {
+			t.Fatalf("day %d: %q, %v", i, made, err)
+		}
+		if again, _ := s.DailyBackup(ctx, dir, 3); again != "" {
+			t.Fatal("a second backup on the same day")
+		}
+		day = day.AddDate(0, 0, 1)
+	}
+	kept, _ := filepath.Glob(filepath.Join(dir, "recoverydesk-*.db"))
+	if len(kept) != 3 || !strings.HasSuffix(kept[2], "2026-11-06.db") || !strings.HasSuffix(kept[0], "2026-11-04.db") {
+		t.Fatalf("kept %v", kept)
+	}
+	for _, k := range kept {
+		if err := CheckBackup(ctx, k); err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -26,6 +26,9 @@ func (s *Store) Settings(ctx context.Context) (casefile.Settings, error) {
 	if len(out.SupportAddresses) == 0 {
 		out.SupportAddresses = casefile.DefaultSettings().SupportAddresses
 	}
+	if out.BackupsKept == 0 { // settings saved before the setting existed
+		out.BackupsKept = casefile.DefaultSettings().BackupsKept
+	}
 	return out, nil
 }
 

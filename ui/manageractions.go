@@ -124,11 +124,13 @@ func (o *OverviewWindow) purge() {
 	d.Show()
 }
 
-// dailyBackup makes today's backup next to the database on start, keeping two weeks of them.
+// dailyBackup makes today's backup next to the database on start, keeping as many as the
+// settings say.
 func (a *App) dailyBackup() {
 	dir := filepath.Join(filepath.Dir(a.store.Path()), "backups")
+	keep := a.Settings().BackupsKept
 	a.background(func() {
-		if _, err := a.store.DailyBackup(a.ctx, dir, 14); err != nil {
+		if _, err := a.store.DailyBackup(a.ctx, dir, keep); err != nil {
 			fyne.Do(func() { a.showError(a.main, T("Today's automatic backup failed; make one from the overview."), err) })
 		}
 	})

@@ -27,6 +27,7 @@ func (a *App) ShowSettings() {
 	tech := entry(s.Technician)
 	waiting := entry(strconv.Itoa(s.WaitingDays))
 	retention := entry(strconv.Itoa(s.RetentionDays))
+	backups := entry(strconv.Itoa(s.BackupsKept))
 	uiLangs := []string{T("As the system"), "English", "Русский"}
 	uiLang := widget.NewSelect(uiLangs, nil)
 	uiLang.SetSelectedIndex(map[string]int{"": 0, "en": 1, "ru": 2}[s.Language])
@@ -44,6 +45,7 @@ func (a *App) ShowSettings() {
 	}
 	items = append(items,
 		widget.NewFormItem(T("Follow up after (days)"), waiting), widget.NewFormItem(T("Keep closed cases' documents (days)"), retention),
+		widget.NewFormItem(T("Daily backups kept"), backups),
 		widget.NewFormItem(T("Interface language"), uiLang), widget.NewFormItem(T("Dossier language"), docLang))
 	d := dialog.NewForm(T("Settings"), T("Save"), T("Cancel"), items, func(ok bool) {
 		if !ok {
@@ -59,6 +61,7 @@ func (a *App) ShowSettings() {
 		}
 		n.WaitingDays, _ = strconv.Atoi(strings.TrimSpace(waiting.Text))
 		n.RetentionDays, _ = strconv.Atoi(strings.TrimSpace(retention.Text))
+		n.BackupsKept, _ = strconv.Atoi(strings.TrimSpace(backups.Text))
 		n.Language = []string{"", "en", "ru"}[max(0, uiLang.SelectedIndex())]
 		n.DossierLanguage = []string{"en", "ru"}[max(0, docLang.SelectedIndex())]
 		if err := a.store.SaveSettings(a.ctx, n); err != nil {

@@ -84,8 +84,10 @@ func applySetting(set *casefile.Settings, key, value string) error {
 		return number(&set.WaitingDays)
 	case "retention_days":
 		return number(&set.RetentionDays)
+	case "backups_kept":
+		return number(&set.BackupsKept)
 	default:
-		return fmt.Errorf("unknown setting %q; known: center_name, center_address, center_phone, center_email, technician, language, dossier_language, waiting_days, retention_days, support_address.REGION", key)
+		return fmt.Errorf("unknown setting %q; known: center_name, center_address, center_phone, center_email, technician, language, dossier_language, waiting_days, retention_days, backups_kept, support_address.REGION", key)
 	}
 	return nil
 }
