@@ -175,3 +175,17 @@ func (gridImage) At(x, y int) color.Color {
 	}
 	return color.White
 }
+
+func TestMakeRendition_LargePhotoAreaScaled(t *testing.T) {
+	// 4000×3000 shrinks by more than half: the area-averaging path, still turned upright.
+	rend, w, h, err := MakeRendition(withOrientation(photo(4000, 3000), 6))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w != 1200 || h != 1600 {
+		t.Fatalf("%dx%d, want 1200x1600", w, h)
+	}
+	if !redAt(t, rend, 0.95, 0.05) || redAt(t, rend, 0.05, 0.95) {
+		t.Error("the large photo is not turned by its EXIF orientation")
+	}
+}

@@ -53,9 +53,14 @@ func MakeRendition(data []byte) (jpg []byte, width, height int, err error) {
 	if orient >= 5 {
 		sw, sh = dh, dw
 	}
-	scaled := image.NewRGBA(image.Rect(0, 0, sw, sh))
-	draw.Draw(scaled, scaled.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
-	draw.CatmullRom.Scale(scaled, scaled.Bounds(), src, b, draw.Over, nil)
+	var scaled *image.RGBA
+	if ycc, ok := src.(*image.YCbCr); ok && scale <= 0.5 {
+		scaled = areaScaleYCbCr(ycc, sw, sh) // camera photos: the common, large case
+	} else {
+		scaled = image.NewRGBA(image.Rect(0, 0, sw, sh))
+		draw.Draw(scaled, scaled.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
+		draw.CatmullRom.Scale(scaled, scaled.Bounds(), src, b, draw.Over, nil)
+	}
 	out := orientImage(scaled, orient)
 
 	var buf bytes.Buffer
