@@ -130,6 +130,20 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 	}
 }
 
+// positional parses a command line that takes exactly n arguments besides its options; a
+// different number prints the usage.
+func (c *cli) positional(fs *flag.FlagSet, args []string, n int) ([]string, int, bool) {
+	pos, code, ok := c.parse(fs, args)
+	if !ok {
+		return nil, code, false
+	}
+	if len(pos) != n {
+		fs.Usage()
+		return nil, exitUsage, false
+	}
+	return pos, exitOK, true
+}
+
 func (c *cli) open() (*data.Store, int) {
 	if _, err := os.Stat(c.db); err != nil && !errors.Is(err, os.ErrNotExist) {
 		fmt.Fprintf(c.stderr, "recoverydesk: cannot reach the database %s: %v\n", c.db, err)

@@ -77,13 +77,9 @@ func cmdReport(c *cli, args []string) int {
 
 func cmdBackup(c *cli, args []string) int {
 	fs := c.flags("backup")
-	pos, code, ok := c.parse(fs, args)
+	pos, code, ok := c.positional(fs, args, 1)
 	if !ok {
 		return code
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
 	}
 	s, code := c.open()
 	if s == nil {
@@ -102,13 +98,9 @@ func cmdBackup(c *cli, args []string) int {
 
 func cmdRestore(c *cli, args []string) int {
 	fs := c.flags("restore")
-	pos, code, ok := c.parse(fs, args)
+	pos, code, ok := c.positional(fs, args, 1)
 	if !ok {
 		return code
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
 	}
 	aside, err := data.Restore(c.ctx, c.db, pos[0])
 	if err != nil {

@@ -42,13 +42,9 @@ type deviceView struct {
 func cmdShow(c *cli, args []string) int {
 	fs := c.flags("show")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, code, ok := c.parse(fs, args)
+	pos, code, ok := c.positional(fs, args, 1)
 	if !ok {
 		return code
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
 	}
 	s, code := c.open()
 	if s == nil {

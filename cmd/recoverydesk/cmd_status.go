@@ -13,13 +13,9 @@ func cmdStatus(c *cli, args []string) int {
 	note := fs.String("note", "", "why (required for rejected and closed)")
 	address := fs.String("address", "", "with submitted: the support address the dossier went to")
 	reference := fs.String("reference", "", "with submitted: support's reference number")
-	pos, code, ok := c.parse(fs, args)
+	pos, code, ok := c.positional(fs, args, 2)
 	if !ok {
 		return code
-	}
-	if len(pos) != 2 {
-		fs.Usage()
-		return exitUsage
 	}
 	to, err := statusArg(pos[1])
 	if err != nil {
