@@ -38,6 +38,7 @@ type CaseForm struct {
 	title      *widget.Label
 	status     *widget.Label
 	readiness  *fyne.Container
+	jumps      []*widget.Button // one per readiness item, in order
 	readyTitle *widget.Label
 	route      *fyne.Container
 	evidence   *EvidencePanel
@@ -283,6 +284,9 @@ func (f *CaseForm) changed() {
 	f.showRoute(d)
 }
 
+// JumpButtons are the readiness items' buttons, in the order of Missing.
+func (f *CaseForm) JumpButtons() []*widget.Button { return f.jumps }
+
 // Missing is what the checklist shows now, for tests.
 func (f *CaseForm) Missing() []casefile.Missing { return casefile.Readiness(f.collect()) }
 
@@ -298,10 +302,14 @@ func (f *CaseForm) showReadiness(d *casefile.Case) {
 	f.readyTitle.SetText(Tf("Still missing before the dossier can be sent ({{.N}}):", map[string]any{"N": len(missing)}))
 	f.readyTitle.Importance = widget.WarningImportance
 	f.readyTitle.Refresh()
+	f.jumps = f.jumps[:0]
 	for _, m := range missing {
-		m := m
-		f.readiness.Add(&widget.Button{Text: "☐ " + readinessText(m), Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance,
-			OnTapped: func() { f.jumpTo(m.Field) }})
+		// A label wraps where a button cannot, so long items do not widen the panel; the
+		// small button beside each takes the technician to the field.
+		jump := &widget.Button{Icon: theme.NavigateNextIcon(), Importance: widget.LowImportance, OnTapped: func() { f.jumpTo(m.Field) }}
+		text := &widget.Label{Text: "☐ " + readinessText(m), Wrapping: fyne.TextWrapWord}
+		f.readiness.Add(container.NewBorder(nil, nil, nil, jump, text))
+		f.jumps = append(f.jumps, jump)
 	}
 }
 

@@ -31,13 +31,8 @@ type IMEIField struct {
 func newIMEIField(f *CaseForm, placeholder string) *IMEIField {
 	m := &IMEIField{form: f, Entry: widget.NewEntry(), Hint: widget.NewLabel(""), Duplicates: container.NewVBox()}
 	m.Entry.SetPlaceHolder(placeholder)
-	m.Entry.Validator = func(s string) error {
-		if s == "" {
-			return nil
-		}
-		_, err := casefile.ParseIMEI(s)
-		return err
-	}
+	// No Entry.Validator: Fyne refreshes its tick only at some moments, and a tick beside an
+	// invalid IMEI would contradict the hint below, which is updated on every keystroke.
 	m.Hint.Wrapping = fyne.TextWrapWord
 	m.Fix = &widget.Button{Icon: theme.ConfirmIcon(), OnTapped: func() {
 		if m.suggestion != "" {
@@ -45,7 +40,8 @@ func newIMEIField(f *CaseForm, placeholder string) *IMEIField {
 		}
 	}}
 	m.Fix.Hide()
-	m.box = container.NewVBox(m.Entry, container.NewBorder(nil, nil, nil, m.Fix, m.Hint), m.Duplicates)
+	// The hint gets the full width to wrap in; the fix sits under it at its own size.
+	m.box = container.NewVBox(m.Entry, m.Hint, container.NewHBox(m.Fix), m.Duplicates)
 	return m
 }
 

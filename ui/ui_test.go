@@ -43,8 +43,8 @@ func TestIMEIField_LiveCheckAndSuggestion(t *testing.T) {
 		if f.imei1.Fix.Visible() != tt.fix {
 			t.Errorf("%q: fix button visible = %v", tt.typed, f.imei1.Fix.Visible())
 		}
-		if (f.imei1.Entry.Validate() != nil) != tt.invalid {
-			t.Errorf("%q: entry validation = %v", tt.typed, f.imei1.Entry.Validate())
+		if strings.HasPrefix(f.imei1.Hint.Text, "✗") != tt.invalid {
+			t.Errorf("%q: hint %q does not say invalid = %v", tt.typed, f.imei1.Hint.Text, tt.invalid)
 		}
 	}
 	f.imei1.Entry.SetText("")
@@ -273,9 +273,9 @@ func TestCaseForm_ReadinessUpdates(t *testing.T) {
 		t.Errorf("the checklist shows %d items, want %d", len(f.readiness.Objects), before-3)
 	}
 	// An item takes the technician to its field.
-	for _, o := range f.readiness.Objects {
-		if b, ok := o.(interface{ Tapped(*fyne.PointEvent) }); ok && strings.Contains(plainText(test.RenderObjectToMarkup(o.(fyne.CanvasObject))), "phone number or e-mail") {
-			b.Tapped(&fyne.PointEvent{})
+	for i, m := range f.Missing() {
+		if m.Code == casefile.MissCustomerContact {
+			test.Tap(f.JumpButtons()[i])
 		}
 	}
 	if f.win.Canvas().Focused() != f.phone {
