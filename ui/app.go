@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"recoverydesk/casefile"
@@ -99,7 +98,7 @@ func newApp(fa fyne.App, s Store, opts Options, set casefile.Settings, inline bo
 	a.main.SetContent(a.list)
 	a.main.Resize(fyne.NewSize(1180, 760))
 	a.main.SetMaster()
-	a.shortcuts(a.main)
+	a.main.SetMainMenu(a.mainMenu())
 	escapeCloses(a.main, nil)
 	a.list.Refresh()
 	return a
@@ -130,14 +129,6 @@ func (a *App) operator() string {
 		return t
 	}
 	return a.opts.Operator
-}
-
-func (a *App) shortcuts(w fyne.Window) {
-	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { a.NewCase() })
-	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		a.main.RequestFocus()
-		a.main.Canvas().Focus(a.list.search)
-	})
 }
 
 // NewCase opens an empty case form.

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -56,7 +55,7 @@ func newCaseForm(a *App, c *casefile.Case) *CaseForm {
 	f.build()
 	f.load(c)
 	f.win.Resize(fyne.NewSize(1180, 800))
-	f.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f.Save() })
+	f.win.SetMainMenu(f.menu())
 	escapeCloses(f.win, f.requestClose)
 	f.win.SetCloseIntercept(f.requestClose)
 	f.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { f.evidence.AddURIs(uris) })
