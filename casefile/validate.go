@@ -11,8 +11,13 @@ import (
 // FieldError names one field that cannot be saved as it is. Field is the import format's
 // dotted key (device.imei1), so the CLI, the import and the form all point at the same place.
 type FieldError struct {
-	Field   string
+	Field string
+	// Code is stable, for translations: required, not_text, nul, too_long, not_email, imei,
+	// same_imei, not_date, future_date, unknown_value.
+	Code    string
 	Message string
+	// IMEI is the IMEI's own refusal, for Code "imei".
+	IMEI *IMEIError
 }
 
 // ValidationError lists every field that stops a save; a save is all or nothing.
@@ -82,8 +87,8 @@ func (c *Case) shortFields() []fieldRef {
 // refuses a save — except the customer's name, without which nobody finds the case again.
 func (c *Case) Validate() error {
 	var errs ValidationError
-	add := func(field, format string, args ...any) {
-		errs = append(errs, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
+	add := func(field, code, format string, args ...any) {
+		errs = append(errs, FieldError{Field: field, Code: code, Message: fmt.Sprintf(format, args...)})
 	}
 	texts := append(c.shortFields(), fieldRef{"ownership_statement", &c.OwnershipStatement}, fieldRef{"notes", &c.Notes})
 	for i, f := range texts {
@@ -93,22 +98,22 @@ func (c *Case) Validate() error {
 		}
 		switch {
 		case !utf8.ValidString(*f.ptr):
-			add(f.name, "contains bytes that are not text; retype it or paste it again from a plain-text source")
+			add(f.name, "not_text", "contains bytes that are not text; retype it or paste it again from a plain-text source")
 		case strings.ContainsRune(*f.ptr, 0):
-			add(f.name, "contains a NUL character; retype it")
+			add(f.name, "nul", "contains a NUL character; retype it")
 		case utf8.RuneCountInString(*f.ptr) > limit:
-			add(f.name, "is too long (%d characters; at most %d)", utf8.RuneCountInString(*f.ptr), limit)
+			add(f.name, "too_long", "is too long (%d characters; at most %d)", utf8.RuneCountInString(*f.ptr), limit)
 		}
 	}
 	if len(errs) > 0 {
 		return errs
 	}
 	if strings.TrimSpace(c.Customer.Name) == "" {
-		add("customer.name", "enter the customer's name")
+		add("customer.name", "required", "enter the customer's name")
 	}
 	if e := strings.TrimSpace(c.Customer.Email); e != "" {
 		if a, err := mail.ParseAddress(e); err != nil || a.Address != e {
-			add("customer.email", "%q is not an e-mail address; it should look like name@example.com", e)
+			add("customer.email", "not_email", "%q is not an e-mail address; it should look like name@example.com", e)
 		}
 	}
 	for _, f := range []struct{ name, val string }{{"device.imei1", c.Device.IMEI1}, {"device.imei2", c.Device.IMEI2}} {
@@ -116,29 +121,30 @@ func (c *Case) Validate() error {
 			continue
 		}
 		if _, err := ParseIMEI(f.val); err != nil {
-			add(f.name, "%s", err.Error())
+			ie, _ := err.(*IMEIError)
+			errs = append(errs, FieldError{Field: f.name, Code: "imei", Message: err.Error(), IMEI: ie})
 		}
 	}
 	if a, b := NormalizeIMEIField(c.Device.IMEI1), NormalizeIMEIField(c.Device.IMEI2); b != "" && a == b {
-		add("device.imei2", "IMEI 2 is the same as IMEI 1; a dual-SIM phone has two different numbers (leave IMEI 2 empty for a single-SIM phone)")
+		add("device.imei2", "same_imei", "IMEI 2 is the same as IMEI 1; a dual-SIM phone has two different numbers (leave IMEI 2 empty for a single-SIM phone)")
 	}
 	if d := strings.TrimSpace(c.Purchase.Date); d != "" {
 		if t, err := time.Parse(DateLayout, d); err != nil {
-			add("purchase.date", "%q is not a date; write it as YYYY-MM-DD, for example 2024-03-15", d)
+			add("purchase.date", "not_date", "%q is not a date; write it as YYYY-MM-DD, for example 2024-03-15", d)
 		} else if t.After(time.Now().AddDate(0, 0, 1)) {
-			add("purchase.date", "the purchase date %s is in the future", d)
+			add("purchase.date", "future_date", "the purchase date %s is in the future", d)
 		}
 	}
 	if c.Purchase.Channel != "" && !c.Purchase.Channel.Valid() {
-		add("purchase.channel", "%q is not a purchase channel; use one of official_store, retailer, second_hand, gift, other", c.Purchase.Channel)
+		add("purchase.channel", "unknown_value", "%q is not a purchase channel; use one of official_store, retailer, second_hand, gift, other", c.Purchase.Channel)
 	}
 	for i, a := range c.Attachments {
 		if !a.Kind.Valid() {
-			add(fmt.Sprintf("attachments[%d].kind", i), "%q is not an evidence kind; use one of receipt, box, imei_screen, lock_screen, id_document, device, other", a.Kind)
+			add(fmt.Sprintf("attachments[%d].kind", i), "unknown_value", "%q is not an evidence kind; use one of receipt, box, imei_screen, lock_screen, id_document, device, other", a.Kind)
 		}
 	}
 	if c.Status != "" && !c.Status.Valid() {
-		add("status", "%q is not a status", c.Status)
+		add("status", "unknown_value", "%q is not a status", c.Status)
 	}
 	if len(errs) > 0 {
 		return errs

@@ -41,7 +41,7 @@ func TestCase_Validate(t *testing.T) {
 				return
 			}
 			var ve ValidationError
-			if !errors.As(err, &ve) || ve.Field(tt.wantField) == "" {
+			if !errors.As(err, &ve) || ve.Field(tt.wantField) == "" || ve[0].Code == "" {
 				t.Fatalf("Validate() = %v, want an error on %s", err, tt.wantField)
 			}
 		})

@@ -197,9 +197,31 @@ func (a *App) showError(w fyne.Window, sentence string, err error) {
 func validationText(ve casefile.ValidationError) string {
 	s := ""
 	for _, f := range ve {
-		s += fmt.Sprintf("• %s: %s\n", fieldLabel(f.Field), f.Message)
+		s += fmt.Sprintf("• %s: %s\n", fieldLabel(f.Field), fieldMessage(f))
 	}
 	return s
+}
+
+// fieldMessage translates a refused field by its code; an IMEI is explained by its own code.
+func fieldMessage(f casefile.FieldError) string {
+	if f.Code == "imei" && f.IMEI != nil {
+		return imeiMessage(f.IMEI)
+	}
+	msg := map[string]string{
+		"required":      "Enter the customer's name: without it nobody finds the case again.",
+		"not_text":      "Contains characters that are not text; type it again.",
+		"nul":           "Contains an invisible NUL character; type it again.",
+		"too_long":      "Too long; shorten it.",
+		"not_email":     "Not an e-mail address; it looks like name@example.com.",
+		"same_imei":     "IMEI 2 is the same as IMEI 1; leave IMEI 2 empty for a single-SIM phone.",
+		"not_date":      "Not a date; write it as YYYY-MM-DD, for example 2024-03-15.",
+		"future_date":   "The date is in the future.",
+		"unknown_value": "Choose one of the offered values.",
+	}[f.Code]
+	if msg == "" {
+		return f.Message
+	}
+	return T(msg)
 }
 
 // openPath opens a file or folder with the desktop's own program.

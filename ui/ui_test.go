@@ -85,6 +85,20 @@ func TestCaseForm_SaveHalfFilledAndRefusedSave(t *testing.T) {
 	if f.email.Text != "ivanov@" || f.imei2.Entry.Text != "352099001761481" {
 		t.Error("the refused save lost what was typed")
 	}
+	said := plainText(test.RenderObjectToMarkup(f.win.Canvas().Overlays().Top()))
+	for _, want := range []string{"Not an e-mail address", "IMEI 2 is the same as IMEI 1"} {
+		if !strings.Contains(said, want) {
+			t.Errorf("the refusal does not say %q: %s", want, said)
+		}
+	}
+	f.win.Canvas().Overlays().Remove(f.win.Canvas().Overlays().Top())
+	f.email.SetText("")
+	f.imei2.Entry.SetText("49015420323751")
+	f.Save()
+	said = plainText(test.RenderObjectToMarkup(f.win.Canvas().Overlays().Top()))
+	if !strings.Contains(said, "14 digits: the check digit is missing. Did you mean") {
+		t.Errorf("the IMEI refusal is not in the screens' words: %s", said)
+	}
 	again, _ := s.Case(ctx, num)
 	if again.Customer.Email != "" || again.Version != stored.Version {
 		t.Error("the refused save changed the database")
