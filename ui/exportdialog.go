@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"time"
@@ -77,37 +76,14 @@ func (f *CaseForm) export(lang string, draft, email bool) {
 	})
 }
 
-// exportCase renders and writes a case's dossier (and e-mail draft) and records the export.
+// exportCase writes a case's dossier (and e-mail draft) into the case's folder and records it.
 func (a *App) exportCase(number, lang string, draft, email bool) (pdfPath, emlPath string, err error) {
-	k, err := a.store.Case(a.ctx, number)
-	if err != nil {
-		return "", "", err
-	}
-	if err := casefile.LoadEvidence(a.ctx, a.store, k, email); err != nil {
-		return "", "", err
-	}
-	set := a.Settings()
-	opts := casefile.DossierOptions{Lang: lang, Draft: draft, At: time.Now(), Settings: set, Technician: a.operator()}
-	name := casefile.DossierFileName(k, draft)
-	res, err := casefile.ExportDossier(k, opts, email, name)
-	if err != nil {
-		return "", "", err
-	}
 	dir, err := a.caseFolder(number)
 	if err != nil {
 		return "", "", err
 	}
-	pdfPath = filepath.Join(dir, name)
-	if err := os.WriteFile(pdfPath, res.PDF, 0o600); err != nil {
-		return "", "", err
-	}
-	if email {
-		emlPath = filepath.Join(dir, fmt.Sprintf("email-%s.eml", number))
-		if err := os.WriteFile(emlPath, res.EML, 0o600); err != nil {
-			return "", "", err
-		}
-	}
-	return pdfPath, emlPath, a.store.RecordEvent(a.ctx, number, casefile.ExportEvent(opts, res.SHA256, name, a.operator()))
+	opts := casefile.DossierOptions{Lang: lang, Draft: draft, At: time.Now(), Settings: a.Settings(), Technician: a.operator()}
+	return casefile.ExportToFolder(a.ctx, a.store, number, dir, opts, email, a.operator())
 }
 
 func (f *CaseForm) printReceipt() {
@@ -127,7 +103,7 @@ func (f *CaseForm) printReceipt() {
 			var dir string
 			if dir, err = app.caseFolder(c.Number); err == nil {
 				path = filepath.Join(dir, "receipt-"+c.Number+".pdf")
-				err = os.WriteFile(path, buf.Bytes(), 0o600)
+				err = casefile.SaveDocument(path, buf.Bytes())
 			}
 		}
 		fyne.Do(func() {

@@ -43,7 +43,8 @@ func exportAllReady(c *cli, s *data.Store, dir, lang string) int {
 			skipped++
 			continue
 		}
-		if err := exportOne(c, s, k, set, lang, dir); err != nil {
+		opts := casefile.DossierOptions{Lang: lang, At: time.Now(), Settings: set, Technician: c.technician(set)}
+		if _, _, err := casefile.ExportToFolder(c.ctx, s, k.Number, dir, opts, true, c.operator); err != nil {
 			failed++
 			fmt.Fprintf(c.stderr, "%s: not exported: %v\n", r.Number, err)
 			continue
@@ -56,23 +57,4 @@ func exportAllReady(c *cli, s *data.Store, dir, lang string) int {
 		return exitRefused
 	}
 	return exitOK
-}
-
-func exportOne(c *cli, s *data.Store, k *casefile.Case, set casefile.Settings, lang, dir string) error {
-	if err := casefile.LoadEvidence(c.ctx, s, k, true); err != nil {
-		return err
-	}
-	opts := casefile.DossierOptions{Lang: lang, At: time.Now(), Settings: set, Technician: c.technician(set)}
-	name := casefile.DossierFileName(k, false)
-	res, err := casefile.ExportDossier(k, opts, true, name)
-	if err != nil {
-		return err
-	}
-	if err := writeFileAtomic(filepath.Join(dir, name), res.PDF); err != nil {
-		return err
-	}
-	if err := writeFileAtomic(filepath.Join(dir, "email-"+k.Number+".eml"), res.EML); err != nil {
-		return err
-	}
-	return s.RecordEvent(c.ctx, k.Number, casefile.ExportEvent(opts, res.SHA256, name, c.operator))
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -64,11 +63,11 @@ func cmdExport(c *cli, args []string) int {
 	if err != nil {
 		return c.fail("%v", err)
 	}
-	if err := writeFileAtomic(*out, res.PDF); err != nil {
+	if err := casefile.SaveDocument(*out, res.PDF); err != nil {
 		return c.fail("%v", err)
 	}
 	if *eml != "" {
-		if err := writeFileAtomic(*eml, res.EML); err != nil {
+		if err := casefile.SaveDocument(*eml, res.EML); err != nil {
 			return c.fail("%v", err)
 		}
 	}
@@ -80,27 +79,4 @@ func cmdExport(c *cli, args []string) int {
 		fmt.Fprintf(c.stdout, "%s\t%d bytes\n", *eml, len(res.EML))
 	}
 	return exitOK
-}
-
-// writeFileAtomic writes through a temporary file in the same folder and renames it, so an
-// interrupted export never leaves half a dossier under the real name. Owner-only: it holds
-// personal data.
-func writeFileAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".recoverydesk-*")
-	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", filepath.Dir(path), err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -68,7 +68,7 @@ func cmdReport(c *cli, args []string) int {
 	if err := casefile.WriteReportCSV(&buf, rows, *lang, time.Now()); err != nil {
 		return c.fail("%v", err)
 	}
-	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+	if err := casefile.SaveDocument(*out, buf.Bytes()); err != nil {
 		return c.fail("%v", err)
 	}
 	fmt.Fprintf(c.stdout, "%s\t%d cases\n", *out, len(rows))

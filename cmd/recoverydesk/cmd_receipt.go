@@ -40,7 +40,7 @@ func cmdReceipt(c *cli, args []string) int {
 	if err := casefile.RenderReceipt(&buf, k, casefile.ReceiptOptions{Lang: *lang, At: time.Now(), Settings: set, Technician: c.technician(set)}); err != nil {
 		return c.fail("%v", err)
 	}
-	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+	if err := casefile.SaveDocument(*out, buf.Bytes()); err != nil {
 		return c.fail("%v", err)
 	}
 	fmt.Fprintf(c.stdout, "%s\t%d bytes\n", *out, buf.Len())
