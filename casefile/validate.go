@@ -85,7 +85,11 @@ func (c *Case) shortFields() []fieldRef {
 // Validate reports what stops the case from being saved at all. A half-filled case is fine:
 // what a dossier still needs is Readiness's job. Only what is wrong, not what is missing,
 // refuses a save — except the customer's name, without which nobody finds the case again.
-func (c *Case) Validate() error {
+func (c *Case) Validate() error { return c.ValidateAt(SystemClock()) }
+
+// ValidateAt is Validate with "today" taken from now, for the checks that compare dates with
+// it (a purchase date in the future).
+func (c *Case) ValidateAt(now time.Time) error {
 	var errs ValidationError
 	add := func(field, code, format string, args ...any) {
 		errs = append(errs, FieldError{Field: field, Code: code, Message: fmt.Sprintf(format, args...)})
@@ -131,7 +135,7 @@ func (c *Case) Validate() error {
 	if d := strings.TrimSpace(c.Purchase.Date); d != "" {
 		if t, err := time.Parse(DateLayout, d); err != nil {
 			add("purchase.date", "not_date", "%q is not a date; write it as YYYY-MM-DD, for example 2024-03-15", d)
-		} else if t.After(time.Now().AddDate(0, 0, 1)) {
+		} else if t.After(now.AddDate(0, 0, 1)) {
 			add("purchase.date", "future_date", "the purchase date %s is in the future", d)
 		}
 	}

@@ -119,7 +119,7 @@ func Restore(ctx context.Context, path, backup string) (keptAside string, err er
 			s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
 			s.Close()
 		}
-		keptAside = fmt.Sprintf("%s.replaced-%s", path, time.Now().Format("20060102-150405"))
+		keptAside = fmt.Sprintf("%s.replaced-%s", path, casefile.SystemClock().Format("20060102-150405"))
 		if err := os.Rename(path, keptAside); err != nil {
 			return "", err
 		}

@@ -33,7 +33,7 @@ func (s *Store) ImportCases(ctx context.Context, cs []*casefile.Case, operator s
 
 func (s *Store) createCase(ctx context.Context, tx *sql.Tx, c *casefile.Case, operator string) error {
 	c.Normalize()
-	if err := c.Validate(); err != nil {
+	if err := c.ValidateAt(s.Now()); err != nil {
 		return err
 	}
 	now := s.now()
@@ -162,7 +162,7 @@ func loadCase(ctx context.Context, tx *sql.Tx, number string) (*casefile.Case, e
 func (s *Store) SaveCase(ctx context.Context, c *casefile.Case, operator string) error {
 	draft := *c
 	draft.Normalize()
-	if err := draft.Validate(); err != nil {
+	if err := draft.ValidateAt(s.Now()); err != nil {
 		return err
 	}
 	now := s.now()

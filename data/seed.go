@@ -24,7 +24,7 @@ func (s *Store) SeedCases(ctx context.Context, cs []*casefile.Case) error {
 
 func seedCase(ctx context.Context, tx *sql.Tx, c *casefile.Case) error {
 	c.Normalize()
-	if err := c.Validate(); err != nil {
+	if err := c.ValidateAt(s.Now()); err != nil {
 		return err
 	}
 	year := c.CreatedAt.Year()

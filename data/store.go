@@ -64,7 +64,7 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	return &Store{db: db, path: path, Now: time.Now}, nil
+	return &Store{db: db, path: path, Now: casefile.SystemClock}, nil
 }
 
 func dsn(path string) string {

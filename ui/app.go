@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -30,6 +31,8 @@ type Options struct {
 	ShowOverview bool
 	// Restored tells the window what a restore done at start did.
 	Restored RestoreResult
+	// Now is the clock every screen, document and day count reads; nil means the wall clock.
+	Now casefile.Clock
 }
 
 // RestoreResult is the outcome of a restore scheduled from the overview and done at start.
@@ -89,6 +92,9 @@ func NewApp(fa fyne.App, s Store, opts Options, set casefile.Settings) *App {
 
 func newApp(fa fyne.App, s Store, opts Options, set casefile.Settings, inline bool) *App {
 	a := &App{fyne: fa, store: s, opts: opts, ctx: context.Background(), settings: set, open: map[string]*CaseForm{}, inline: inline}
+	if a.opts.Now == nil {
+		a.opts.Now = casefile.SystemClock
+	}
 	if a.opts.ExportDir == "" {
 		a.opts.ExportDir = filepath.Join(homeDir(), "RecoveryDesk")
 	}
@@ -103,6 +109,9 @@ func newApp(fa fyne.App, s Store, opts Options, set casefile.Settings, inline bo
 	a.list.Refresh()
 	return a
 }
+
+// now is the desk's clock.
+func (a *App) now() time.Time { return a.opts.Now() }
 
 // Window is the main window.
 func (a *App) Window() fyne.Window { return a.main }

@@ -126,7 +126,7 @@ func (f *CaseForm) build() {
 	f.purchaseDate = f.entry("purchase.date", T("YYYY-MM-DD"))
 	f.purchaseDate.Validator = func(s string) error {
 		probe := casefile.Case{Customer: casefile.Customer{Name: "-"}, Purchase: casefile.Purchase{Date: s}}
-		return probe.Validate()
+		return probe.ValidateAt(f.app.now())
 	}
 	f.seller = f.entry("purchase.seller", T("shop or person named on the receipt"))
 	f.sellerContact = f.entry("purchase.seller_contact", "")

@@ -45,7 +45,7 @@ type CaseList struct {
 
 // NewCaseList builds the list screen.
 func NewCaseList(a *App) *CaseList {
-	l := &CaseList{app: a, pages: map[int][]casefile.Summary{}, now: time.Now, query: casefile.Query{Sort: casefile.SortNewest}}
+	l := &CaseList{app: a, pages: map[int][]casefile.Summary{}, now: a.now, query: casefile.Query{Sort: casefile.SortNewest}}
 	l.search = widget.NewEntry()
 	l.search.SetPlaceHolder(T("Search: name, phone, e-mail, IMEI or case number (Ctrl+F)"))
 	l.search.OnChanged = func(string) { l.scheduleSearch() }

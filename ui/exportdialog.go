@@ -82,7 +82,7 @@ func (a *App) exportCase(number, lang string, draft, email bool) (pdfPath, emlPa
 	if err != nil {
 		return "", "", err
 	}
-	opts := casefile.DossierOptions{Lang: lang, Draft: draft, At: time.Now(), Settings: a.Settings(), Technician: a.operator()}
+	opts := casefile.DossierOptions{Lang: lang, Draft: draft, At: a.now(), Settings: a.Settings(), Technician: a.operator()}
 	return casefile.ExportToFolder(a.ctx, a.store, number, dir, opts, email, a.operator())
 }
 
@@ -97,7 +97,7 @@ func (f *CaseForm) printReceipt() {
 		if lang == "" {
 			lang = systemLang()
 		}
-		err := casefile.RenderReceipt(&buf, c, casefile.ReceiptOptions{Lang: lang, At: time.Now(), Settings: app.Settings(), Technician: app.operator()})
+		err := casefile.RenderReceipt(&buf, c, casefile.ReceiptOptions{Lang: lang, At: app.now(), Settings: app.Settings(), Technician: app.operator()})
 		var path string
 		if err == nil {
 			var dir string

@@ -15,8 +15,16 @@ import (
 
 var testNow = time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
 
-// newTestApp starts the desk on Fyne's test driver with a real store in a temporary folder.
+// newTestApp starts the desk on Fyne's test driver with a real store in a temporary folder,
+// its clock fixed at testNow.
 func newTestApp(t *testing.T, cases ...*casefile.Case) (*App, *data.Store) {
+	t.Helper()
+	return newTestAppAt(t, testNow, cases...)
+}
+
+// newTestAppAt is newTestApp with the desk's clock at now: the screens and the store read it,
+// never the wall clock.
+func newTestAppAt(t *testing.T, now time.Time, cases ...*casefile.Case) (*App, *data.Store) {
 	t.Helper()
 	fa := test.NewTempApp(t)
 	s, err := data.Open(filepath.Join(t.TempDir(), "cases.db"))
@@ -24,7 +32,7 @@ func newTestApp(t *testing.T, cases ...*casefile.Case) (*App, *data.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	clock := testNow
+	clock := now
 	s.Now = func() time.Time { clock = clock.Add(time.Second); return clock }
 	if len(cases) > 0 {
 		if err := s.SeedCases(context.Background(), cases); err != nil {
@@ -33,8 +41,7 @@ func newTestApp(t *testing.T, cases ...*casefile.Case) (*App, *data.Store) {
 	}
 	set := casefile.DefaultSettings()
 	set.Technician = "Анна Котова"
-	a := newApp(fa, s, Options{Operator: "tester", ExportDir: t.TempDir()}, set, true)
-	a.list.now = func() time.Time { return testNow }
+	a := newApp(fa, s, Options{Operator: "tester", ExportDir: t.TempDir(), Now: func() time.Time { return now }}, set, true)
 	a.WaitIdle()
 	t.Cleanup(a.WaitIdle)
 	return a, s
@@ -42,7 +49,12 @@ func newTestApp(t *testing.T, cases ...*casefile.Case) (*App, *data.Store) {
 
 // seeded makes a case as the demo would, at fixed times, for stable screens.
 func seeded(name, imei string, status casefile.Status, daysAgo int) *casefile.Case {
-	at := testNow.AddDate(0, 0, -daysAgo)
+	return seededAt(testNow, name, imei, status, daysAgo)
+}
+
+// seededAt is seeded with the days counted back from now.
+func seededAt(now time.Time, name, imei string, status casefile.Status, daysAgo int) *casefile.Case {
+	at := now.AddDate(0, 0, -daysAgo)
 	c := &casefile.Case{
 		Customer: casefile.Customer{Name: name, Phone: "+7 912 000-00-0" + imei[14:], Consent: true},
 		Device:   casefile.Device{Brand: "Redmi", Model: "Redmi Note 12", IMEI1: imei},

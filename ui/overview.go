@@ -32,7 +32,7 @@ type OverviewWindow struct {
 
 // ShowOverview opens the manager's overview.
 func (a *App) ShowOverview() *OverviewWindow {
-	o := &OverviewWindow{app: a, win: a.fyne.NewWindow("RecoveryDesk — " + T("Overview")), body: container.NewVBox(), now: time.Now}
+	o := &OverviewWindow{app: a, win: a.fyne.NewWindow("RecoveryDesk — " + T("Overview")), body: container.NewVBox(), now: a.now}
 	actions := container.NewHBox(
 		&widget.Button{Text: T("CSV report…"), Icon: theme.DocumentSaveIcon(), OnTapped: o.saveReport},
 		&widget.Button{Text: T("Export all ready…"), Icon: theme.MailSendIcon(), OnTapped: o.batchExport},
@@ -229,7 +229,7 @@ func (o *OverviewWindow) writeReport(filter casefile.ReportFilter) {
 			rows, err := a.store.ReportRows(a.ctx, filter)
 			var buf bytes.Buffer
 			if err == nil {
-				err = casefile.WriteReportCSV(&buf, rows, lang, time.Now())
+				err = casefile.WriteReportCSV(&buf, rows, lang, a.now())
 			}
 			if err == nil {
 				_, err = w.Write(buf.Bytes())
@@ -246,14 +246,14 @@ func (o *OverviewWindow) writeReport(filter casefile.ReportFilter) {
 			})
 		})
 	}, o.win)
-	d.SetFileName("recoverydesk-report-" + time.Now().Format("2006-01-02") + ".csv")
+	d.SetFileName("recoverydesk-report-" + o.app.now().Format("2006-01-02") + ".csv")
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
 
 func (o *OverviewWindow) backupNow() {
 	a := o.app
-	dest := filepath.Join(filepath.Dir(a.store.Path()), "backups", "recoverydesk-"+time.Now().Format("2006-01-02-150405")+".db")
+	dest := filepath.Join(filepath.Dir(a.store.Path()), "backups", "recoverydesk-"+a.now().Format("2006-01-02-150405")+".db")
 	progress := dialog.NewCustomWithoutButtons(T("Backing up…"), widget.NewProgressBarInfinite(), o.win)
 	progress.Show()
 	a.background(func() {

@@ -31,7 +31,6 @@ func TestOverview_ShowsWhatWaitsAndWhy(t *testing.T) {
 		lifeCase("Смирнова Алёна", "352099001761481", 5, casefile.StatusSubmitted),
 		lifeCase("Петров Пётр", "354178036859789", 20, casefile.StatusSubmitted, casefile.StatusRejected))
 	o := a.ShowOverview()
-	o.now = func() time.Time { return testNow }
 	o.Reload()
 	if o.data.ByStatus[casefile.StatusSubmitted] != 2 || o.data.Overdue != 1 || len(o.data.Waiting) != 2 {
 		t.Fatalf("overview = %+v", o.data)

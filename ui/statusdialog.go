@@ -45,7 +45,7 @@ func (f *CaseForm) NewStatusDialog() *StatusDialog {
 	s.Reference = widget.NewEntry()
 	s.Reference.SetPlaceHolder(T("support's ticket or reference number, if given"))
 	s.SentOn = widget.NewEntry()
-	s.SentOn.SetText(time.Now().Format(casefile.DateLayout))
+	s.SentOn.SetText(f.app.now().Format(casefile.DateLayout))
 	s.Error = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
 	submission := widget.NewForm(widget.NewFormItem(T("Sent on"), s.SentOn), widget.NewFormItem(T("Sent to"), s.Address),
 		widget.NewFormItem(T("Reference"), s.Reference))

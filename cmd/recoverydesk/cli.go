@@ -29,6 +29,9 @@ type cli struct {
 	db             string
 	operator       string
 	ctx            context.Context
+	// now is the one clock of a run: the store's timestamps, the documents' dates and the
+	// day counts all read it.
+	now casefile.Clock
 }
 
 // command is one sub-command.
@@ -57,6 +60,12 @@ func commands() []command {
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, db: data.DefaultPath(), operator: defaultOperator(), ctx: context.Background()}
+	clock, err := clockFromEnv(os.Getenv("RECOVERYDESK_CLOCK"))
+	if err != nil {
+		fmt.Fprintf(stderr, "recoverydesk: %v\n", err)
+		return exitUsage
+	}
+	c.now = clock
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" && args[0] != "help" {
 		return runGUI(c, args)
 	}
@@ -154,6 +163,7 @@ func (c *cli) open() (*data.Store, int) {
 		fmt.Fprintf(c.stderr, "recoverydesk: %v\n", err)
 		return nil, exitRefused
 	}
+	s.Now = c.now
 	return s, exitOK
 }
 

@@ -43,7 +43,7 @@ func exportAllReady(c *cli, s *data.Store, dir, lang string) int {
 			skipped++
 			continue
 		}
-		opts := casefile.DossierOptions{Lang: lang, At: time.Now(), Settings: set, Technician: c.technician(set)}
+		opts := casefile.DossierOptions{Lang: lang, At: c.now(), Settings: set, Technician: c.technician(set)}
 		if _, _, err := casefile.ExportToFolder(c.ctx, s, k.Number, dir, opts, true, c.operator); err != nil {
 			failed++
 			fmt.Fprintf(c.stderr, "%s: not exported: %v\n", r.Number, err)

@@ -13,7 +13,7 @@ func cmdDemo(c *cli, args []string) int {
 	fs := c.flags("demo")
 	n := fs.Int("cases", 60, "how many sample cases")
 	photos := fs.Int("photos", 40, "how many of them get sample photos (box label, *#06# screen, receipt)")
-	seed := fs.Uint64("seed", uint64(time.Now().UnixNano()), "random seed, for a repeatable demo")
+	seed := fs.Uint64("seed", uint64(c.now().UnixNano()), "random seed, for a repeatable demo")
 	pos, code, ok := c.parse(fs, args)
 	if !ok {
 		return code
@@ -28,7 +28,7 @@ func cmdDemo(c *cli, args []string) int {
 	}
 	defer s.Close()
 	r := rand.New(rand.NewPCG(*seed, 42))
-	now := time.Now()
+	now := c.now()
 	all := make([]*casefile.Case, *n)
 	for i := range all {
 		all[i] = casefile.SampleCase(r, now)

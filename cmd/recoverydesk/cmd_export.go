@@ -49,7 +49,7 @@ func cmdExport(c *cli, args []string) int {
 	if err := casefile.LoadEvidence(c.ctx, s, k, *eml != ""); err != nil {
 		return c.fail("%v", err)
 	}
-	opts := casefile.DossierOptions{Lang: *lang, Draft: *draft, At: time.Now(), Settings: set, Technician: c.technician(set), ShowFullID: *showID}
+	opts := casefile.DossierOptions{Lang: *lang, Draft: *draft, At: c.now(), Settings: set, Technician: c.technician(set), ShowFullID: *showID}
 	res, err := casefile.ExportDossier(k, opts, *eml != "", filepath.Base(*out))
 	var nr *casefile.NotReadyError
 	if errors.As(err, &nr) {

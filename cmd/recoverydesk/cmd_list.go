@@ -58,7 +58,7 @@ func cmdList(c *cli, args []string) int {
 	if err != nil {
 		return c.fail("%v", err)
 	}
-	now := time.Now()
+	now := c.now()
 	enc := json.NewEncoder(c.stdout)
 	for _, r := range rows {
 		days := int(now.Sub(r.StatusSince).Hours() / 24)

@@ -65,7 +65,7 @@ func cmdReport(c *cli, args []string) int {
 		}
 	}
 	var buf bytes.Buffer
-	if err := casefile.WriteReportCSV(&buf, rows, *lang, time.Now()); err != nil {
+	if err := casefile.WriteReportCSV(&buf, rows, *lang, c.now()); err != nil {
 		return c.fail("%v", err)
 	}
 	if err := casefile.SaveDocument(*out, buf.Bytes()); err != nil {

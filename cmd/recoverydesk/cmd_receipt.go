@@ -37,7 +37,7 @@ func cmdReceipt(c *cli, args []string) int {
 		*lang = set.Language
 	}
 	var buf bytes.Buffer
-	if err := casefile.RenderReceipt(&buf, k, casefile.ReceiptOptions{Lang: *lang, At: time.Now(), Settings: set, Technician: c.technician(set)}); err != nil {
+	if err := casefile.RenderReceipt(&buf, k, casefile.ReceiptOptions{Lang: *lang, At: c.now(), Settings: set, Technician: c.technician(set)}); err != nil {
 		return c.fail("%v", err)
 	}
 	if err := casefile.SaveDocument(*out, buf.Bytes()); err != nil {

@@ -19,6 +19,6 @@ func runGUI(c *cli, args []string) int {
 		return code
 	}
 	defer s.Close()
-	ui.Run(s, ui.Options{Operator: c.operator, OpenCase: *open, ShowOverview: *overview, Restored: restore})
+	ui.Run(s, ui.Options{Operator: c.operator, OpenCase: *open, ShowOverview: *overview, Restored: restore, Now: c.now})
 	return exitOK
 }
