@@ -10,16 +10,17 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"recoverydesk/casefile"
-	"recoverydesk/data"
+	"recoverydesk/data/sqlite"
 )
 
 var testNow = time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
 
 // newTestApp starts the desk on Fyne's test driver with a real store in a temporary folder.
-func newTestApp(t *testing.T, cases ...*casefile.Case) (*App, *data.Store) {
+func newTestApp(t *testing.T, cases ...*casefile.Case) (*App, *sqlite.Store) {
 	t.Helper()
 	fa := test.NewTempApp(t)
-	s, err := data.Open(filepath.Join(t.TempDir(), "cases.db"))
+	dir := t.TempDir()
+	s, err := sqlite.Open(filepath.Join(dir, "cases.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +34,7 @@ func newTestApp(t *testing.T, cases ...*casefile.Case) (*App, *data.Store) {
 	}
 	set := casefile.DefaultSettings()
 	set.Technician = "Анна Котова"
-	a := newApp(fa, s, Options{Operator: "tester", ExportDir: t.TempDir()}, set, true)
+	a := newApp(fa, s, Options{Operator: "tester", ExportDir: t.TempDir(), DataDir: dir}, set, true)
 	a.list.now = func() time.Time { return testNow }
 	a.WaitIdle()
 	t.Cleanup(a.WaitIdle)
