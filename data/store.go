@@ -1,110 +1,67 @@
-// Package data keeps RecoveryDesk's cases in one SQLite file: schema migrations, one
-// transaction per operation, attachments stored with their case, an append-only history,
-// and search that folds Cyrillic.
+// Package data is the store's contract: the interfaces the window and the commands use, the
+// domain's errors, and Open, which picks an engine from the address it is given. The engines
+// live beside it (data/sqlite, and a shared one for a team) and register themselves here, so
+// that this package links none of them and callers choose which to build in.
 package data
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
-	"net/url"
-	"os"
-	"path/filepath"
 	"time"
-
-	_ "github.com/mattn/go-sqlite3" // the SQLite driver
 
 	"recoverydesk/casefile"
 )
 
-// Store is an open case database. It is safe for concurrent use.
-type Store struct {
-	db   *sql.DB
-	path string
-	// Now is the clock; tests replace it to get stable timestamps.
-	Now func() time.Time
+// Store is an open case database, whatever the engine. It is safe for concurrent use.
+type Store interface {
+	Search(ctx context.Context, q casefile.Query) ([]casefile.Summary, error)
+	Count(ctx context.Context, q casefile.Query) (int, error)
+	Case(ctx context.Context, number string) (*casefile.Case, error)
+	CasesWithIMEI(ctx context.Context, imei, exceptNumber string) ([]casefile.Summary, error)
+	CreateCase(ctx context.Context, c *casefile.Case, operator string) error
+	// ImportCases creates every case or none.
+	ImportCases(ctx context.Context, cs []*casefile.Case, operator string) error
+	// SeedCases stores demo cases as given, with their own dates and history.
+	SeedCases(ctx context.Context, cs []*casefile.Case) error
+	SaveCase(ctx context.Context, c *casefile.Case, operator string) error
+	ChangeStatus(ctx context.Context, number string, to casefile.Status, note string, details map[string]string, operator string) (*casefile.Case, error)
+	RecordEvent(ctx context.Context, number string, e casefile.Event) error
+
+	AddAttachment(ctx context.Context, number string, a *casefile.Attachment, operator string) error
+	RemoveAttachment(ctx context.Context, number string, attachmentID int64, note, operator string) error
+	AttachmentData(ctx context.Context, attachmentID int64) (data, rendition []byte, err error)
+
+	Settings(ctx context.Context) (casefile.Settings, error)
+	SaveSettings(ctx context.Context, s casefile.Settings) error
+
+	// The manager's desk.
+	Overview(ctx context.Context, now time.Time, waitingDays, weeks int) (casefile.Overview, error)
+	ReportRows(ctx context.Context, f casefile.ReportFilter) ([]casefile.ReportRow, error)
+	PurgePreview(ctx context.Context, retention time.Duration) ([]casefile.PurgeItem, error)
+	Purge(ctx context.Context, retention time.Duration, operator string) ([]casefile.PurgeItem, error)
+	Audit(ctx context.Context, f casefile.AuditFilter) ([]casefile.AuditEntry, error)
+	Operators(ctx context.Context) ([]string, error)
+
+	Close() error
 }
 
-// Errors a caller can act on; the domain's, so that callers need not import the store.
+// Maintenance is what only an engine that keeps its cases in one file can do: copy the file,
+// keep daily copies, and swap a backup in at the next start. Callers reach it with a type
+// assertion (s.(data.Maintenance)) and say so plainly when the engine has none.
+type Maintenance interface {
+	// Backup writes a consistent copy of the database to dest.
+	Backup(ctx context.Context, dest string) error
+	// DailyBackup makes today's copy in dir unless there is one, keeping the newest keep copies.
+	DailyBackup(ctx context.Context, dir string, keep int) (string, error)
+	// CheckBackup says whether the file at path is a backup this build can restore.
+	CheckBackup(ctx context.Context, path string) error
+	// ScheduleRestore checks backup and arranges for it to replace the database at the next start.
+	ScheduleRestore(ctx context.Context, backup string) error
+	// Path is the database file.
+	Path() string
+}
+
+// Errors a caller can act on; the domain's, so that callers need not import an engine.
 var (
 	ErrNotFound = casefile.ErrNotFound
 	ErrConflict = casefile.ErrConflict
 )
-
-// Open opens the database at path, creating it (and its folder) readable by the current user
-// alone, and brings its schema up to date.
-func Open(path string) (*Store, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("create the database folder: %w", err)
-	}
-	// Create the file ourselves so SQLite's own default (0644 under the usual umask) never
-	// applies; SQLite gives the -wal and -shm files the database file's permissions.
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		return nil, fmt.Errorf("open the database file: %w", err)
-	}
-	f.Close()
-	if err := os.Chmod(path, 0o600); err != nil {
-		return nil, fmt.Errorf("restrict the database file: %w", err)
-	}
-	db, err := sql.Open("sqlite3", dsn(path))
-	if err != nil {
-		return nil, err
-	}
-	// One connection: SQLite has one writer anyway, and a single connection makes every
-	// operation's transaction simple to reason about.
-	db.SetMaxOpenConns(1)
-	db.SetConnMaxIdleTime(0)
-	ctx := context.Background()
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	if err := migrate(ctx, db); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return &Store{db: db, path: path, Now: casefile.SystemClock}, nil
-}
-
-func dsn(path string) string {
-	v := url.Values{}
-	v.Set("_fk", "1")
-	v.Set("_journal_mode", "WAL")
-	v.Set("_busy_timeout", "10000")
-	v.Set("_txlock", "immediate")
-	v.Set("_sync", "NORMAL")
-	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + v.Encode()
-}
-
-// Path is the database file.
-func (s *Store) Path() string { return s.path }
-
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
-
-// now returns the clock in UTC, at millisecond precision, as stored.
-func (s *Store) now() time.Time { return s.Now().UTC().Truncate(time.Millisecond) }
-
-// tsLayout is fixed-width so that text order is time order.
-const tsLayout = "2006-01-02T15:04:05.000Z"
-
-func ts(t time.Time) string { return t.UTC().Format(tsLayout) }
-
-func parseTS(s string) time.Time {
-	t, _ := time.Parse(tsLayout, s)
-	return t
-}
-
-// inTx runs fn in one transaction, committed only if fn returns nil.
-func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
-}

@@ -29,6 +29,9 @@ type Options struct {
 	OpenCase string
 	// ShowOverview opens the manager's overview at start.
 	ShowOverview bool
+	// DataDir is the folder of the database file, where backups are kept; empty when the store
+	// is not a file.
+	DataDir string
 	// Restored tells the window what a restore done at start did.
 	Restored RestoreResult
 	// Now is the clock every screen, document and day count reads; nil means the wall clock.

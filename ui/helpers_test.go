@@ -10,24 +10,25 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"recoverydesk/casefile"
-	"recoverydesk/data"
+	"recoverydesk/data/sqlite"
 )
 
 var testNow = time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
 
 // newTestApp starts the desk on Fyne's test driver with a real store in a temporary folder,
 // its clock fixed at testNow.
-func newTestApp(t *testing.T, cases ...*casefile.Case) (*App, *data.Store) {
+func newTestApp(t *testing.T, cases ...*casefile.Case) (*App, *sqlite.Store) {
 	t.Helper()
 	return newTestAppAt(t, testNow, cases...)
 }
 
 // newTestAppAt is newTestApp with the desk's clock at now: the screens and the store read it,
 // never the wall clock.
-func newTestAppAt(t *testing.T, now time.Time, cases ...*casefile.Case) (*App, *data.Store) {
+func newTestAppAt(t *testing.T, now time.Time, cases ...*casefile.Case) (*App, *sqlite.Store) {
 	t.Helper()
 	fa := test.NewTempApp(t)
-	s, err := data.Open(filepath.Join(t.TempDir(), "cases.db"))
+	dir := t.TempDir()
+	s, err := sqlite.Open(filepath.Join(dir, "cases.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +42,7 @@ func newTestAppAt(t *testing.T, now time.Time, cases ...*casefile.Case) (*App, *
 	}
 	set := casefile.DefaultSettings()
 	set.Technician = "Анна Котова"
-	a := newApp(fa, s, Options{Operator: "tester", ExportDir: t.TempDir(), Now: func() time.Time { return now }}, set, true)
+	a := newApp(fa, s, Options{Operator: "tester", ExportDir: t.TempDir(), DataDir: dir, Now: func() time.Time { return now }}, set, true)
 	a.WaitIdle()
 	t.Cleanup(a.WaitIdle)
 	return a, s

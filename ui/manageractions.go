@@ -127,10 +127,14 @@ func (o *OverviewWindow) purge() {
 // dailyBackup makes today's backup next to the database on start, keeping as many as the
 // settings say.
 func (a *App) dailyBackup() {
-	dir := filepath.Join(filepath.Dir(a.store.Path()), "backups")
+	m, ok := a.store.(Maintainer)
+	if !ok || a.opts.DataDir == "" {
+		return // a shared database is backed up by its server
+	}
+	dir := filepath.Join(a.opts.DataDir, "backups")
 	keep := a.Settings().BackupsKept
 	a.background(func() {
-		if _, err := a.store.DailyBackup(a.ctx, dir, keep); err != nil {
+		if _, err := m.DailyBackup(a.ctx, dir, keep); err != nil {
 			fyne.Do(func() { a.showError(a.main, T("Today's automatic backup failed; make one from the overview."), err) })
 		}
 	})

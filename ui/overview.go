@@ -253,11 +253,16 @@ func (o *OverviewWindow) writeReport(filter casefile.ReportFilter) {
 
 func (o *OverviewWindow) backupNow() {
 	a := o.app
-	dest := filepath.Join(filepath.Dir(a.store.Path()), "backups", "recoverydesk-"+a.now().Format("2006-01-02-150405")+".db")
+	m, ok := a.store.(Maintainer)
+	if !ok || a.opts.DataDir == "" {
+		a.showError(o.win, T("The backup was not made."), errNoFileBackup)
+		return
+	}
+	dest := filepath.Join(a.opts.DataDir, "backups", "recoverydesk-"+a.now().Format("2006-01-02-150405")+".db")
 	progress := dialog.NewCustomWithoutButtons(T("Backing up…"), widget.NewProgressBarInfinite(), o.win)
 	progress.Show()
 	a.background(func() {
-		err := a.store.Backup(a.ctx, dest)
+		err := m.Backup(a.ctx, dest)
 		fyne.Do(func() {
 			progress.Hide()
 			if err != nil {
@@ -288,7 +293,12 @@ func (o *OverviewWindow) restore() {
 			if !ok {
 				return
 			}
-			if err := a.store.ScheduleRestore(a.ctx, path); err != nil {
+			m, ok := a.store.(Maintainer)
+			if !ok {
+				a.showError(o.win, T("This file cannot be restored; the current database is untouched."), errNoFileBackup)
+				return
+			}
+			if err := m.ScheduleRestore(a.ctx, path); err != nil {
 				a.showError(o.win, T("This file cannot be restored; the current database is untouched."), err)
 				return
 			}

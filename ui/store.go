@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"recoverydesk/casefile"
@@ -27,12 +28,19 @@ type Store interface {
 	// The manager's desk.
 	Overview(ctx context.Context, now time.Time, waitingDays, weeks int) (casefile.Overview, error)
 	ReportRows(ctx context.Context, f casefile.ReportFilter) ([]casefile.ReportRow, error)
-	Backup(ctx context.Context, dest string) error
-	DailyBackup(ctx context.Context, dir string, keep int) (string, error)
 	PurgePreview(ctx context.Context, retention time.Duration) ([]casefile.PurgeItem, error)
 	Purge(ctx context.Context, retention time.Duration, operator string) ([]casefile.PurgeItem, error)
 	Audit(ctx context.Context, f casefile.AuditFilter) ([]casefile.AuditEntry, error)
 	Operators(ctx context.Context) ([]string, error)
-	ScheduleRestore(ctx context.Context, backup string) error
-	Path() string
 }
+
+// Maintainer is what a store that keeps its cases in one file can do besides; the window offers
+// backups and restores only when the store has it.
+type Maintainer interface {
+	Backup(ctx context.Context, dest string) error
+	DailyBackup(ctx context.Context, dir string, keep int) (string, error)
+	ScheduleRestore(ctx context.Context, backup string) error
+}
+
+// errNoFileBackup explains, in the log only, why a backup was refused: the store is not a file.
+var errNoFileBackup = errors.New("the store keeps no file to back up")

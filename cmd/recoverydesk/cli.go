@@ -13,6 +13,7 @@ import (
 
 	"recoverydesk/casefile"
 	"recoverydesk/data"
+	"recoverydesk/data/sqlite"
 )
 
 // Exit codes, the same for every command.
@@ -59,7 +60,7 @@ func commands() []command {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, db: data.DefaultPath(), operator: defaultOperator(), ctx: context.Background()}
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, db: sqlite.DefaultPath(), operator: defaultOperator(), ctx: context.Background()}
 	clock, err := clockFromEnv(os.Getenv("RECOVERYDESK_CLOCK"))
 	if err != nil {
 		fmt.Fprintf(stderr, "recoverydesk: %v\n", err)
@@ -93,7 +94,7 @@ func (c *cli) usage(w io.Writer) {
 	for _, cmd := range cmds {
 		fmt.Fprintf(w, "  %-8s %s\n", cmd.name, cmd.summary)
 	}
-	fmt.Fprintln(w, "\nEvery command takes --db PATH (default $RECOVERYDESK_DB or", data.DefaultPath()+")")
+	fmt.Fprintln(w, "\nEvery command takes --db PATH (default $RECOVERYDESK_DB or", sqlite.DefaultPath()+")")
 	fmt.Fprintln(w, "and --operator NAME (default $RECOVERYDESK_OPERATOR, else the system user); \"recoverydesk COMMAND --help\" tells more.")
 	fmt.Fprintln(w, "Exit status: 0 done, 1 input refused, 2 wrong usage.")
 }
@@ -153,17 +154,16 @@ func (c *cli) positional(fs *flag.FlagSet, args []string, n int) ([]string, int,
 	return pos, exitOK, true
 }
 
-func (c *cli) open() (*data.Store, int) {
+func (c *cli) open() (data.Store, int) {
 	if _, err := os.Stat(c.db); err != nil && !errors.Is(err, os.ErrNotExist) {
 		fmt.Fprintf(c.stderr, "recoverydesk: cannot reach the database %s: %v\n", c.db, err)
 		return nil, exitRefused
 	}
-	s, err := data.Open(c.db)
+	s, err := data.Open(c.db, data.Options{Now: c.now})
 	if err != nil {
 		fmt.Fprintf(c.stderr, "recoverydesk: %v\n", err)
 		return nil, exitRefused
 	}
-	s.Now = c.now
 	return s, exitOK
 }
 
@@ -212,7 +212,7 @@ func (c *cli) technician(set casefile.Settings) string {
 }
 
 // loadCase reads a case for a command, turning a missing one into a sentence and exit code 1.
-func (c *cli) loadCase(s *data.Store, number string) (*casefile.Case, int) {
+func (c *cli) loadCase(s data.Store, number string) (*casefile.Case, int) {
 	k, err := s.Case(c.ctx, number)
 	if errors.Is(err, data.ErrNotFound) {
 		return nil, c.fail("there is no case %s (case numbers look like 2026-00042)", number)

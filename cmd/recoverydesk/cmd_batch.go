@@ -12,7 +12,7 @@ import (
 
 // exportAllReady writes the dossier and e-mail draft of every ready case that waits to be sent
 // (intake, or support asked for more) into dir. A case that fails is reported and the others go on.
-func exportAllReady(c *cli, s *data.Store, dir, lang string) int {
+func exportAllReady(c *cli, s data.Store, dir, lang string) int {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return c.fail("cannot create %s: %v", dir, err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"recoverydesk/casefile"
 	"recoverydesk/data"
+	"recoverydesk/data/sqlite"
 )
 
 func cmdReport(c *cli, args []string) int {
@@ -86,10 +87,14 @@ func cmdBackup(c *cli, args []string) int {
 		return code
 	}
 	defer s.Close()
-	if err := s.Backup(c.ctx, pos[0]); err != nil {
+	m, ok := s.(data.Maintenance)
+	if !ok {
+		return c.fail("this database is not a file; back it up with its server's tools")
+	}
+	if err := m.Backup(c.ctx, pos[0]); err != nil {
 		return c.fail("%v", err)
 	}
-	if err := data.CheckBackup(c.ctx, pos[0]); err != nil {
+	if err := m.CheckBackup(c.ctx, pos[0]); err != nil {
 		return c.fail("the backup was written but does not pass its check: %v", err)
 	}
 	fmt.Fprintf(c.stdout, "backed up to %s\n", pos[0])
@@ -102,7 +107,10 @@ func cmdRestore(c *cli, args []string) int {
 	if !ok {
 		return code
 	}
-	aside, err := data.Restore(c.ctx, c.db, pos[0])
+	if data.EngineFor(c.db) != "sqlite" {
+		return c.fail("this database is not a file; restore it with its server's tools")
+	}
+	aside, err := sqlite.Restore(c.ctx, c.db, pos[0])
 	if err != nil {
 		return c.fail("%v; the current database is untouched", err)
 	}

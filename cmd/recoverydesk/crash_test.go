@@ -43,7 +43,7 @@ func helper(t *testing.T, env ...string) *exec.Cmd {
 
 // helperAttach adds photos to a case for ever, until it is killed.
 func helperAttach(db, number string) int {
-	s, err := data.Open(db)
+	s, err := data.Open(db, data.Options{})
 	if err != nil {
 		return 3
 	}
@@ -63,7 +63,7 @@ func helperAttach(db, number string) int {
 // helperEdit appends its tag to a case's notes 60 times, as a person would: open, edit, save,
 // and on a conflict open again and redo the edit. Any other error fails.
 func helperEdit(db, number, tag string) int {
-	s, err := data.Open(db)
+	s, err := data.Open(db, data.Options{})
 	if err != nil {
 		return 3
 	}
@@ -114,7 +114,7 @@ func checkConsistent(t *testing.T, path string, importSize int) {
 	if searchRows != cases || orphans != 0 || unrecorded != 0 {
 		t.Fatalf("cases %d, search rows %d, orphaned attachments %d, unrecorded attachments %d", cases, searchRows, orphans, unrecorded)
 	}
-	s, err := data.Open(path)
+	s, err := data.Open(path, data.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func TestCrash_KilledDuringImportAndAttach(t *testing.T) {
 	importFile := filepath.Join(dir, "batch.json")
 	os.WriteFile(importFile, js, 0o600)
 	// One case to attach photos to; every other case comes from whole imports.
-	s, _ := data.Open(db)
+	s, _ := data.Open(db, data.Options{})
 	first := &casefile.Case{Customer: casefile.Customer{Name: "Первый"}}
 	s.CreateCase(context.Background(), first, "t")
 	s.Close()
@@ -229,7 +229,7 @@ func TestConcurrent_TwoProcessesEditOneCase(t *testing.T) {
 		t.Skip("runs processes")
 	}
 	db := filepath.Join(t.TempDir(), "cases.db")
-	s, _ := data.Open(db)
+	s, _ := data.Open(db, data.Options{})
 	c := &casefile.Case{Customer: casefile.Customer{Name: "Общий клиент"}}
 	s.CreateCase(context.Background(), c, "t")
 	s.Close()
@@ -249,7 +249,7 @@ func TestConcurrent_TwoProcessesEditOneCase(t *testing.T) {
 			t.Errorf("editor %d failed: %v: %s", i, err, outs[i])
 		}
 	}
-	s, _ = data.Open(db)
+	s, _ = data.Open(db, data.Options{})
 	defer s.Close()
 	got, _ := s.Case(context.Background(), c.Number)
 	for _, tag := range []string{"A", "B"} {

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"path/filepath"
+
 	"recoverydesk/data"
+	"recoverydesk/data/sqlite"
 	"recoverydesk/ui"
 )
 
@@ -12,13 +15,18 @@ func runGUI(c *cli, args []string) int {
 	if _, code, ok := c.parse(fs, args); !ok {
 		return code
 	}
-	from, aside, err := data.RestorePending(c.ctx, c.db)
-	restore := ui.RestoreResult{From: from, KeptAside: aside, Err: err}
+	var restore ui.RestoreResult
+	dataDir := ""
+	if data.EngineFor(c.db) == "sqlite" {
+		from, aside, err := sqlite.RestorePending(c.ctx, c.db)
+		restore = ui.RestoreResult{From: from, KeptAside: aside, Err: err}
+		dataDir = filepath.Dir(c.db)
+	}
 	s, code := c.open()
 	if s == nil {
 		return code
 	}
 	defer s.Close()
-	ui.Run(s, ui.Options{Operator: c.operator, OpenCase: *open, ShowOverview: *overview, Restored: restore, Now: c.now})
+	ui.Run(s, ui.Options{Operator: c.operator, OpenCase: *open, ShowOverview: *overview, DataDir: dataDir, Restored: restore, Now: c.now})
 	return exitOK
 }

@@ -1,15 +1,16 @@
-package data
+package storetest
 
 import (
 	"errors"
 	"testing"
 
 	"recoverydesk/casefile"
+	"recoverydesk/data"
 )
 
 func errorsIs(err, target error) bool { return errors.Is(err, target) }
 
-func TestStore_Search(t *testing.T) {
+func testSearch(t *testing.T, newStore func(t *testing.T) data.Store) {
 	s := newStore(t)
 	people := []struct{ name, phone, email, imei string }{
 		{"Иванов Иван Петрович", "+7 912 345-67-89", "ivanov@example.com", "490154203237518"},
@@ -75,7 +76,7 @@ func TestStore_Search(t *testing.T) {
 	}
 }
 
-func TestStore_Search_StatusAndSort(t *testing.T) {
+func testSearchStatusAndSort(t *testing.T, newStore func(t *testing.T) data.Store) {
 	s := newStore(t)
 	for i := 0; i < 3; i++ {
 		s.CreateCase(ctx, sampleCase(), "anna")
@@ -91,7 +92,7 @@ func TestStore_Search_StatusAndSort(t *testing.T) {
 	}
 }
 
-func TestStore_CasesWithIMEI(t *testing.T) {
+func testCasesWithIMEI(t *testing.T, newStore func(t *testing.T) data.Store) {
 	s := newStore(t)
 	a, b, c := sampleCase(), sampleCase(), sampleCase()
 	b.Device.IMEI1, b.Device.IMEI2 = "352099001761481", ""

@@ -1,8 +1,9 @@
-package data
+package sqlite
 
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -258,3 +259,5 @@ func TestStore_ImportCases_AllOrNothing(t *testing.T) {
 }
 
 func isConflict(err error) bool { return err != nil && errorsIs(err, ErrConflict) }
+
+func errorsIs(err, target error) bool { return errors.Is(err, target) }

@@ -1,0 +1,129 @@
+// Package sqlite keeps RecoveryDesk's cases in one SQLite file: schema migrations, one
+// transaction per operation, attachments stored with their case, an append-only history,
+// and search that folds Cyrillic.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // the SQLite driver
+
+	"recoverydesk/casefile"
+	"recoverydesk/data"
+)
+
+// Store is an open case database. It is safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+	// Now is the clock; tests replace it to get stable timestamps.
+	Now func() time.Time
+}
+
+// Errors a caller can act on; the domain's, so that callers need not import the store.
+var (
+	ErrNotFound = casefile.ErrNotFound
+	ErrConflict = casefile.ErrConflict
+)
+
+// The engine for SQLite files, under the name data.EngineFor gives a path.
+func init() {
+	data.Register("sqlite", func(path string, o data.Options) (data.Store, error) {
+		s, err := Open(path)
+		if err != nil {
+			return nil, err // never a typed nil inside the interface
+		}
+		s.Now = o.Now
+		return s, nil
+	})
+}
+
+// The contract, checked at compile time.
+var (
+	_ data.Store       = (*Store)(nil)
+	_ data.Maintenance = (*Store)(nil)
+)
+
+// Open opens the database at path, creating it (and its folder) readable by the current user
+// alone, and brings its schema up to date.
+func Open(path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("create the database folder: %w", err)
+	}
+	// Create the file ourselves so SQLite's own default (0644 under the usual umask) never
+	// applies; SQLite gives the -wal and -shm files the database file's permissions.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("open the database file: %w", err)
+	}
+	f.Close()
+	if err := os.Chmod(path, 0o600); err != nil {
+		return nil, fmt.Errorf("restrict the database file: %w", err)
+	}
+	db, err := sql.Open("sqlite3", dsn(path))
+	if err != nil {
+		return nil, err
+	}
+	// One connection: SQLite has one writer anyway, and a single connection makes every
+	// operation's transaction simple to reason about.
+	db.SetMaxOpenConns(1)
+	db.SetConnMaxIdleTime(0)
+	ctx := context.Background()
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &Store{db: db, path: path, Now: casefile.SystemClock}, nil
+}
+
+func dsn(path string) string {
+	v := url.Values{}
+	v.Set("_fk", "1")
+	v.Set("_journal_mode", "WAL")
+	v.Set("_busy_timeout", "10000")
+	v.Set("_txlock", "immediate")
+	v.Set("_sync", "NORMAL")
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + v.Encode()
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// now returns the clock in UTC, at millisecond precision, as stored.
+func (s *Store) now() time.Time { return s.Now().UTC().Truncate(time.Millisecond) }
+
+// tsLayout is fixed-width so that text order is time order.
+const tsLayout = "2006-01-02T15:04:05.000Z"
+
+func ts(t time.Time) string { return t.UTC().Format(tsLayout) }
+
+func parseTS(s string) time.Time {
+	t, _ := time.Parse(tsLayout, s)
+	return t
+}
+
+// inTx runs fn in one transaction, committed only if fn returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
