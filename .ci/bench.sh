@@ -15,7 +15,7 @@ BENCH_DB="$work/bench100k.db" go test -tags $tags -run '^$' -bench 'Import10k|Se
 	-benchtime 30x -benchmem ./data | tee "$work/data.txt"
 
 echo "== dossier export: eight 12 MP photos and a PDF receipt"
-BENCH_PHOTOS_DIR="$work/photos" go test -run '^$' -bench ExportEightPhotos -benchtime 20x ./casefile | tee "$work/export.txt"
+BENCH_PHOTOS_DIR="$work/photos" go test -run '^$' -bench ExportEightPhotos -benchtime 20x ./casefile/dossier | tee "$work/export.txt"
 
 echo "== the real binary exporting that case: import the photos, then time the export alone"
 python3 - "$work" <<'PY'

@@ -1,49 +1,51 @@
-package casefile
+package casefile_test
 
 import (
 	"errors"
+	"recoverydesk/casefile"
+	"recoverydesk/casefile/sample"
 	"strings"
 	"testing"
 )
 
 func TestCheckTransition(t *testing.T) {
 	tests := []struct {
-		from    Status
-		to      Status
+		from    casefile.Status
+		to      casefile.Status
 		note    string
 		ready   bool
 		wantErr string
 	}{
-		{StatusIntake, StatusSubmitted, "", true, ""},
-		{StatusIntake, StatusSubmitted, "", false, "still missing"},
-		{StatusIntake, StatusSelfService, "", false, ""},
-		{StatusIntake, StatusResolved, "", true, "allowed: self_service, submitted, closed"},
-		{StatusSelfService, StatusResolved, "", false, ""},
-		{StatusSelfService, StatusIntake, "", false, ""},
-		{StatusSubmitted, StatusInfoRequested, "", true, ""},
-		{StatusInfoRequested, StatusSubmitted, "", true, ""},
-		{StatusSubmitted, StatusRejected, "", true, "needs a note"},
-		{StatusSubmitted, StatusRejected, "IMEI mismatch", true, ""},
-		{StatusRejected, StatusSubmitted, "appeal", true, ""},
-		{StatusResolved, StatusClosed, "handed back", true, ""},
-		{StatusIntake, StatusClosed, "", true, "needs a note"},
-		{StatusClosed, StatusIntake, "", true, "cannot change status any more"},
+		{casefile.StatusIntake, casefile.StatusSubmitted, "", true, ""},
+		{casefile.StatusIntake, casefile.StatusSubmitted, "", false, "still missing"},
+		{casefile.StatusIntake, casefile.StatusSelfService, "", false, ""},
+		{casefile.StatusIntake, casefile.StatusResolved, "", true, "allowed: self_service, submitted, closed"},
+		{casefile.StatusSelfService, casefile.StatusResolved, "", false, ""},
+		{casefile.StatusSelfService, casefile.StatusIntake, "", false, ""},
+		{casefile.StatusSubmitted, casefile.StatusInfoRequested, "", true, ""},
+		{casefile.StatusInfoRequested, casefile.StatusSubmitted, "", true, ""},
+		{casefile.StatusSubmitted, casefile.StatusRejected, "", true, "needs a note"},
+		{casefile.StatusSubmitted, casefile.StatusRejected, "IMEI mismatch", true, ""},
+		{casefile.StatusRejected, casefile.StatusSubmitted, "appeal", true, ""},
+		{casefile.StatusResolved, casefile.StatusClosed, "handed back", true, ""},
+		{casefile.StatusIntake, casefile.StatusClosed, "", true, "needs a note"},
+		{casefile.StatusClosed, casefile.StatusIntake, "", true, "cannot change status any more"},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.from)+"->"+string(tt.to), func(t *testing.T) {
-			c := readyCase()
+			c := sample.ReadyCase()
 			if !tt.ready {
 				c.Customer.Consent = false
 			}
 			c.Status = tt.from
-			err := CheckTransition(c, tt.to, tt.note)
+			err := casefile.CheckTransition(c, tt.to, tt.note)
 			if tt.wantErr == "" {
 				if err != nil {
 					t.Fatalf("refused: %v", err)
 				}
 				return
 			}
-			var te *TransitionError
+			var te *casefile.TransitionError
 			if !errors.As(err, &te) || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Fatalf("error = %v, want one containing %q", err, tt.wantErr)
 			}
@@ -52,15 +54,15 @@ func TestCheckTransition(t *testing.T) {
 }
 
 func TestStatus_Next(t *testing.T) {
-	for _, s := range Statuses {
+	for _, s := range casefile.Statuses {
 		next := s.Next()
-		if s == StatusClosed {
+		if s == casefile.StatusClosed {
 			if len(next) != 0 {
 				t.Errorf("closed offers %v", next)
 			}
 			continue
 		}
-		if next[len(next)-1] != StatusClosed {
+		if next[len(next)-1] != casefile.StatusClosed {
 			t.Errorf("%s cannot be closed: %v", s, next)
 		}
 	}

@@ -13,11 +13,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"recoverydesk/casefile"
+	"recoverydesk/casefile/dossier"
 )
 
 // Options are what the command line hands the window.
@@ -59,14 +59,16 @@ type App struct {
 	inline   bool // run background work on the caller's goroutine (tests)
 }
 
-// Run opens the main window and returns when it is closed.
-func Run(s Store, opts Options) {
+// Run opens the main window on fa and returns when it is closed. The caller makes the Fyne app
+// (app.NewWithID in cmd): the desktop driver links OpenGL, and the screens and their tests need
+// none of it.
+func Run(fa fyne.App, s Store, opts Options) {
 	set, err := s.Settings(context.Background())
 	if err != nil {
 		set = casefile.DefaultSettings()
 	}
 	setLanguage(set.Language)
-	a := NewApp(app.NewWithID("com.recoverydesk.desk"), s, opts, set)
+	a := NewApp(fa, s, opts, set)
 	a.main.Show()
 	if set.Technician == "" {
 		a.askTechnician()
@@ -187,7 +189,7 @@ func (a *App) showError(w fyne.Window, sentence string, err error) {
 	var ve casefile.ValidationError
 	var te *casefile.TransitionError
 	var ee *casefile.EvidenceError
-	var nr *casefile.NotReadyError
+	var nr *dossier.NotReadyError
 	switch {
 	case errors.As(err, &ve):
 		msg += "\n\n" + validationText(ve)

@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"recoverydesk/casefile"
+	"recoverydesk/casefile/evidence"
 )
 
 // EvidencePanel shows a case's files as thumbnails, and takes new ones from the file dialog or
@@ -183,7 +184,7 @@ func (p *EvidencePanel) addFiles(uris []fyne.URI, kinds []casefile.AttachmentKin
 				refused = append(refused, name+": "+T("the file could not be read"))
 				continue
 			}
-			a, err := casefile.PrepareEvidence(kinds[i], name, data)
+			a, err := evidence.Prepare(kinds[i], name, data)
 			if err != nil {
 				refused = append(refused, evidenceMessage(err))
 				continue

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"recoverydesk/casefile"
+	"recoverydesk/casefile/dossier"
 )
 
 // caseFolder is where a case's documents are written: one private folder per case.
@@ -81,8 +82,8 @@ func (a *App) exportCase(number, lang string, draft, email bool) (pdfPath, emlPa
 	if err != nil {
 		return "", "", err
 	}
-	opts := casefile.DossierOptions{Lang: lang, Draft: draft, At: a.now(), Settings: a.Settings(), Technician: a.operator()}
-	return casefile.ExportToFolder(a.ctx, a.store, number, dir, opts, email, a.operator())
+	opts := dossier.Options{Lang: lang, Draft: draft, At: a.now(), Settings: a.Settings(), Technician: a.operator()}
+	return dossier.ExportToFolder(a.ctx, a.store, number, dir, opts, email, a.operator())
 }
 
 func (f *CaseForm) printReceipt() {
@@ -96,13 +97,13 @@ func (f *CaseForm) printReceipt() {
 		if lang == "" {
 			lang = systemLang()
 		}
-		err := casefile.RenderReceipt(&buf, c, casefile.ReceiptOptions{Lang: lang, At: app.now(), Settings: app.Settings(), Technician: app.operator()})
+		err := dossier.RenderReceipt(&buf, c, dossier.ReceiptOptions{Lang: lang, At: app.now(), Settings: app.Settings(), Technician: app.operator()})
 		var path string
 		if err == nil {
 			var dir string
 			if dir, err = app.caseFolder(c.Number); err == nil {
 				path = filepath.Join(dir, "receipt-"+c.Number+".pdf")
-				err = casefile.SaveDocument(path, buf.Bytes())
+				err = dossier.SaveDocument(path, buf.Bytes())
 			}
 		}
 		fyne.Do(func() {

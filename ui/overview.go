@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"recoverydesk/casefile"
+	"recoverydesk/casefile/dossier"
 )
 
 // chartWeeks is how many weeks the opened/closed chart shows.
@@ -229,7 +230,7 @@ func (o *OverviewWindow) writeReport(filter casefile.ReportFilter) {
 			rows, err := a.store.ReportRows(a.ctx, filter)
 			var buf bytes.Buffer
 			if err == nil {
-				err = casefile.WriteReportCSV(&buf, rows, lang, a.now())
+				err = dossier.WriteReportCSV(&buf, rows, lang, a.now())
 			}
 			if err == nil {
 				_, err = w.Write(buf.Bytes())

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"recoverydesk/casefile"
+	"recoverydesk/casefile/sample"
 )
 
 var ctx = context.Background()
@@ -159,7 +160,7 @@ func TestEvidence_AddAndRefuse(t *testing.T) {
 	f := a.OpenCase(number(t, a, 0))
 	dir := t.TempDir()
 	good := filepath.Join(dir, "box.jpg")
-	os.WriteFile(good, casefile.SamplePhoto(casefile.AttachBox, f.Case(), 800, 600), 0o600)
+	os.WriteFile(good, sample.Photo(casefile.AttachBox, f.Case(), 800, 600), 0o600)
 	fake := filepath.Join(dir, "receipt.jpg")
 	os.WriteFile(fake, []byte("this is not a photo"), 0o600)
 	empty := filepath.Join(dir, "empty.pdf")

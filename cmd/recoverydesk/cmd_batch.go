@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"recoverydesk/casefile"
+	"recoverydesk/casefile/dossier"
 	"recoverydesk/data"
 )
 
@@ -42,14 +43,14 @@ func exportAllReady(c *cli, s data.Store, dir, lang string) int {
 			skipped++
 			continue
 		}
-		opts := casefile.DossierOptions{Lang: lang, At: c.now(), Settings: set, Technician: c.technician(set)}
-		if _, _, err := casefile.ExportToFolder(c.ctx, s, k.Number, dir, opts, true, c.operator); err != nil {
+		opts := dossier.Options{Lang: lang, At: c.now(), Settings: set, Technician: c.technician(set)}
+		if _, _, err := dossier.ExportToFolder(c.ctx, s, k.Number, dir, opts, true, c.operator); err != nil {
 			failed++
 			fmt.Fprintf(c.stderr, "%s: not exported: %v\n", r.Number, err)
 			continue
 		}
 		done++
-		fmt.Fprintf(c.stdout, "%s\n", filepath.Join(dir, casefile.DossierFileName(k, false)))
+		fmt.Fprintf(c.stdout, "%s\n", filepath.Join(dir, dossier.DossierFileName(k, false)))
 	}
 	fmt.Fprintf(c.stderr, "exported %d ready case(s); %d failed; %d not ready\n", done, failed, skipped)
 	if failed > 0 {

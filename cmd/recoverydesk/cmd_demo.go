@@ -6,6 +6,8 @@ import (
 	"sort"
 
 	"recoverydesk/casefile"
+	"recoverydesk/casefile/evidence"
+	"recoverydesk/casefile/sample"
 )
 
 func cmdDemo(c *cli, args []string) int {
@@ -30,7 +32,7 @@ func cmdDemo(c *cli, args []string) int {
 	now := c.now()
 	all := make([]*casefile.Case, *n)
 	for i := range all {
-		all[i] = casefile.SampleCase(r, now)
+		all[i] = sample.Case(r, now)
 	}
 	// Numbered in the order they were opened, as real cases are.
 	sort.Slice(all, func(i, j int) bool { return all[i].CreatedAt.Before(all[j].CreatedAt) })
@@ -67,7 +69,7 @@ func addSamplePhotos(k *casefile.Case) error {
 		kinds = append(kinds, casefile.AttachReceipt)
 	}
 	for _, kind := range kinds {
-		a, err := casefile.PrepareEvidence(kind, string(kind)+".jpg", casefile.SamplePhoto(kind, k, 1200, 900))
+		a, err := evidence.Prepare(kind, string(kind)+".jpg", sample.Photo(kind, k, 1200, 900))
 		if err != nil {
 			return err
 		}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 
-	"recoverydesk/casefile"
+	"recoverydesk/casefile/dossier"
 )
 
 func cmdExport(c *cli, args []string) int {
@@ -45,12 +45,12 @@ func cmdExport(c *cli, args []string) int {
 	if *lang == "" {
 		*lang = set.DossierLanguage
 	}
-	if err := casefile.LoadEvidence(c.ctx, s, k, *eml != ""); err != nil {
+	if err := dossier.LoadEvidence(c.ctx, s, k, *eml != ""); err != nil {
 		return c.fail("%v", err)
 	}
-	opts := casefile.DossierOptions{Lang: *lang, Draft: *draft, At: c.now(), Settings: set, Technician: c.technician(set), ShowFullID: *showID}
-	res, err := casefile.ExportDossier(k, opts, *eml != "", filepath.Base(*out))
-	var nr *casefile.NotReadyError
+	opts := dossier.Options{Lang: *lang, Draft: *draft, At: c.now(), Settings: set, Technician: c.technician(set), ShowFullID: *showID}
+	res, err := dossier.Assemble(k, opts, *eml != "", filepath.Base(*out))
+	var nr *dossier.NotReadyError
 	if errors.As(err, &nr) {
 		fmt.Fprintf(c.stderr, "recoverydesk: case %s is not ready; still missing:\n", k.Number)
 		for _, m := range nr.Missing {
@@ -62,15 +62,15 @@ func cmdExport(c *cli, args []string) int {
 	if err != nil {
 		return c.fail("%v", err)
 	}
-	if err := casefile.SaveDocument(*out, res.PDF); err != nil {
+	if err := dossier.SaveDocument(*out, res.PDF); err != nil {
 		return c.fail("%v", err)
 	}
 	if *eml != "" {
-		if err := casefile.SaveDocument(*eml, res.EML); err != nil {
+		if err := dossier.SaveDocument(*eml, res.EML); err != nil {
 			return c.fail("%v", err)
 		}
 	}
-	if err := s.RecordEvent(c.ctx, k.Number, casefile.ExportEvent(opts, res.SHA256, filepath.Base(*out), c.operator)); err != nil {
+	if err := s.RecordEvent(c.ctx, k.Number, dossier.ExportEvent(opts, res.SHA256, filepath.Base(*out), c.operator)); err != nil {
 		return c.fail("the dossier was written but its export could not be recorded: %v", err)
 	}
 	fmt.Fprintf(c.stdout, "%s\t%d bytes\tsha256 %s\n", *out, len(res.PDF), res.SHA256)

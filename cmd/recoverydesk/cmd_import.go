@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"recoverydesk/casefile"
+	"recoverydesk/casefile/evidence"
 )
 
 func cmdImport(c *cli, args []string) int {
@@ -61,7 +62,7 @@ func readImport(path string) ([]*casefile.Case, error) {
 			if err != nil {
 				return nil, &casefile.ImportError{Index: i, Field: field + ".path", Err: errors.Unwrap(err)}
 			}
-			prepared, err := casefile.PrepareEvidence(a.Kind, filepath.Base(p), raw)
+			prepared, err := evidence.Prepare(a.Kind, filepath.Base(p), raw)
 			if err != nil {
 				return nil, &casefile.ImportError{Index: i, Field: field, Err: err}
 			}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"recoverydesk/casefile"
+	"recoverydesk/casefile/dossier"
 	"recoverydesk/data"
 	"recoverydesk/data/sqlite"
 )
@@ -66,10 +67,10 @@ func cmdReport(c *cli, args []string) int {
 		}
 	}
 	var buf bytes.Buffer
-	if err := casefile.WriteReportCSV(&buf, rows, *lang, c.now()); err != nil {
+	if err := dossier.WriteReportCSV(&buf, rows, *lang, c.now()); err != nil {
 		return c.fail("%v", err)
 	}
-	if err := casefile.SaveDocument(*out, buf.Bytes()); err != nil {
+	if err := dossier.SaveDocument(*out, buf.Bytes()); err != nil {
 		return c.fail("%v", err)
 	}
 	fmt.Fprintf(c.stdout, "%s\t%d cases\n", *out, len(rows))

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 
-	"recoverydesk/casefile"
+	"recoverydesk/casefile/dossier"
 )
 
 func cmdReceipt(c *cli, args []string) int {
@@ -36,10 +36,10 @@ func cmdReceipt(c *cli, args []string) int {
 		*lang = set.Language
 	}
 	var buf bytes.Buffer
-	if err := casefile.RenderReceipt(&buf, k, casefile.ReceiptOptions{Lang: *lang, At: c.now(), Settings: set, Technician: c.technician(set)}); err != nil {
+	if err := dossier.RenderReceipt(&buf, k, dossier.ReceiptOptions{Lang: *lang, At: c.now(), Settings: set, Technician: c.technician(set)}); err != nil {
 		return c.fail("%v", err)
 	}
-	if err := casefile.SaveDocument(*out, buf.Bytes()); err != nil {
+	if err := dossier.SaveDocument(*out, buf.Bytes()); err != nil {
 		return c.fail("%v", err)
 	}
 	fmt.Fprintf(c.stdout, "%s\t%d bytes\n", *out, buf.Len())

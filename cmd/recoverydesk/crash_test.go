@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"recoverydesk/casefile"
+	"recoverydesk/casefile/evidence"
+	"recoverydesk/casefile/sample"
 	"recoverydesk/data"
 )
 
@@ -47,9 +49,9 @@ func helperAttach(db, number string) int {
 	if err != nil {
 		return 3
 	}
-	photo := casefile.SamplePhoto(casefile.AttachBox, &casefile.Case{}, 640, 480)
+	photo := sample.Photo(casefile.AttachBox, &casefile.Case{}, 640, 480)
 	for i := 0; ; i++ {
-		a, err := casefile.PrepareEvidence(casefile.AttachBox, fmt.Sprintf("box-%d.jpg", i), photo)
+		a, err := evidence.Prepare(casefile.AttachBox, fmt.Sprintf("box-%d.jpg", i), photo)
 		if err != nil {
 			return 4
 		}
@@ -143,12 +145,12 @@ func TestCrash_KilledDuringImportAndAttach(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "cases.db")
 	// Tiny photos keep the preparation short, so the import's time goes to writing.
-	os.WriteFile(filepath.Join(dir, "box.jpg"), casefile.SamplePhoto(casefile.AttachBox, &casefile.Case{}, 64, 48), 0o600)
+	os.WriteFile(filepath.Join(dir, "box.jpg"), sample.Photo(casefile.AttachBox, &casefile.Case{}, 64, 48), 0o600)
 	var batch []map[string]any
 	const size = 400
 	for i := 0; i < size; i++ {
 		batch = append(batch, map[string]any{"customer": map[string]any{"name": "Клиент " + strconv.Itoa(i)},
-			"device":      map[string]any{"imei1": casefile.SampleIMEI(rand.New(rand.NewPCG(uint64(i), 1)))},
+			"device":      map[string]any{"imei1": sample.IMEI(rand.New(rand.NewPCG(uint64(i), 1)))},
 			"attachments": []map[string]any{{"kind": "box", "path": "box.jpg"}}})
 	}
 	js, _ := json.Marshal(batch)

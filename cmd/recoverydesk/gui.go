@@ -3,10 +3,15 @@ package main
 import (
 	"path/filepath"
 
+	"fyne.io/fyne/v2/app"
+
 	"recoverydesk/data"
 	"recoverydesk/data/sqlite"
 	"recoverydesk/ui"
 )
+
+// appID is the application ID of FyneApp.toml: Fyne keeps the preferences under it.
+const appID = "com.recoverydesk.desk"
 
 func runGUI(c *cli, args []string) int {
 	fs := c.flags("")
@@ -27,6 +32,6 @@ func runGUI(c *cli, args []string) int {
 		return code
 	}
 	defer s.Close()
-	ui.Run(s, ui.Options{Operator: c.operator, OpenCase: *open, ShowOverview: *overview, DataDir: dataDir, Restored: restore, Now: c.now})
+	ui.Run(app.NewWithID(appID), s, ui.Options{Operator: c.operator, OpenCase: *open, ShowOverview: *overview, DataDir: dataDir, Restored: restore, Now: c.now})
 	return exitOK
 }

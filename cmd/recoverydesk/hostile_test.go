@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"recoverydesk/casefile"
+	"recoverydesk/casefile/sample"
 )
 
 // TestHostileInput feeds the import what careless or hostile hands produce. Each row is either
@@ -26,7 +27,7 @@ func TestHostileInput(t *testing.T) {
 		}
 		return name
 	}
-	good := casefile.SamplePhoto(casefile.AttachBox, &casefile.Case{}, 400, 300)
+	good := sample.Photo(casefile.AttachBox, &casefile.Case{}, 400, 300)
 	bomb := func() []byte {
 		png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x01\x86\xa0\x00\x01\x86\xa0\x08\x02\x00\x00\x00\x00\x00\x00\x00")
 		binary.BigEndian.PutUint32(png[29:], crc32.ChecksumIEEE(png[12:29]))

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"recoverydesk/casefile"
+	"recoverydesk/casefile/sample"
 )
 
 // benchCases is the size of the searched database; BENCH_CASES overrides it.
@@ -26,7 +27,7 @@ func sampleCases(n int, seed uint64) []*casefile.Case {
 	now := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
 	out := make([]*casefile.Case, n)
 	for i := range out {
-		out[i] = casefile.SampleCase(r, now)
+		out[i] = sample.Case(r, now)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].CreatedAt.Before(out[j].CreatedAt) })
 	return out

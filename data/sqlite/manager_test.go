@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"recoverydesk/casefile"
+	"recoverydesk/casefile/dossier"
 )
 
 func withFiles(c *casefile.Case) *casefile.Case {
@@ -217,7 +218,7 @@ func TestStore_ReportCSV(t *testing.T) {
 			t.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if err := casefile.WriteReportCSV(&buf, rows, tt.lang, s.Now()); err != nil {
+		if err := dossier.WriteReportCSV(&buf, rows, tt.lang, s.Now()); err != nil {
 			t.Fatal(err)
 		}
 		raw := buf.Bytes()

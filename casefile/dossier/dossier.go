@@ -1,8 +1,9 @@
-package casefile
+package dossier
 
 import (
 	"fmt"
 	"io"
+	"recoverydesk/casefile"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -10,8 +11,8 @@ import (
 	"github.com/jung-kurt/gofpdf"
 )
 
-// DossierOptions say how a dossier is rendered.
-type DossierOptions struct {
+// Options say how a dossier is rendered.
+type Options struct {
 	// Lang is "en" (the default: support reads English) or "ru".
 	Lang string
 	// Draft allows an incomplete case and marks every page DRAFT.
@@ -19,7 +20,7 @@ type DossierOptions struct {
 	// At is the export time printed on the cover and stored as the PDF's dates; the same case
 	// at the same time renders the same bytes.
 	At       time.Time
-	Settings Settings
+	Settings casefile.Settings
 	// Technician signs the dossier; Settings.Technician when empty.
 	Technician string
 	// ShowFullID prints the identity document number unmasked.
@@ -27,7 +28,7 @@ type DossierOptions struct {
 }
 
 // NotReadyError refuses a final export of a case that still lacks something.
-type NotReadyError struct{ Missing []Missing }
+type NotReadyError struct{ Missing []casefile.Missing }
 
 func (e *NotReadyError) Error() string {
 	parts := make([]string, len(e.Missing))
@@ -37,11 +38,11 @@ func (e *NotReadyError) Error() string {
 	return "the dossier is not complete; still missing: " + strings.Join(parts, " ") + " (a draft can be exported meanwhile)"
 }
 
-// RenderDossier writes the PDF dossier of c. Photos are taken from each attachment's
+// Render writes the PDF dossier of c. Photos are taken from each attachment's
 // Rendition, which the caller loads; PDFs and files without a rendition are listed as sent
 // separately (the e-mail draft attaches them).
-func RenderDossier(w io.Writer, c *Case, o DossierOptions) error {
-	if missing := Readiness(c); len(missing) > 0 && !o.Draft {
+func Render(w io.Writer, c *casefile.Case, o Options) error {
+	if missing := casefile.Readiness(c); len(missing) > 0 && !o.Draft {
 		return &NotReadyError{Missing: missing}
 	}
 	if o.Lang != "ru" {
@@ -61,8 +62,8 @@ func RenderDossier(w io.Writer, c *Case, o DossierOptions) error {
 }
 
 type dossier struct {
-	c     *Case
-	o     DossierOptions
+	c     *casefile.Case
+	o     Options
 	f     *gofpdf.Fpdf
 	total int
 }
@@ -178,7 +179,7 @@ func (d *dossier) cover() {
 	d.row(d.t("Sent to"), s.SupportAddress(c.SupportRegion))
 	d.section(d.t("Summary"), 30)
 	imei := c.Device.IMEI1
-	if im, err := ParseIMEI(imei); err == nil {
+	if im, err := casefile.ParseIMEI(imei); err == nil {
 		imei = im.Digits
 	}
 	f.MultiCell(0, 5.5, pdfText(fmt.Sprintf(d.t("summary"), c.Customer.Name, c.Device.DisplayName(), imei)), "", "L", false)
@@ -191,13 +192,13 @@ func (d *dossier) imeiRow(label, value string) {
 		}
 		return
 	}
-	im, err := ParseIMEI(value)
+	im, err := casefile.ParseIMEI(value)
 	if err != nil {
 		d.row(label, value+"  ✗ "+err.Error())
 		return
 	}
 	v := im.Digits + "  ✓ " + d.t("Luhn check passed")
-	if im.Kind == KindIMEISV {
+	if im.Kind == casefile.KindIMEISV {
 		v += " (IMEISV " + im.Digits[:14] + im.SV + ")"
 	}
 	d.row(label, v)
@@ -277,17 +278,17 @@ func (d *dossier) check(ok bool, text string) {
 func (d *dossier) verification() {
 	c := d.c
 	d.section(d.t("Technician's verification"), 45)
-	_, e1 := ParseIMEI(c.Device.IMEI1)
-	_, e2 := ParseIMEI(c.Device.IMEI2)
+	_, e1 := casefile.ParseIMEI(c.Device.IMEI1)
+	_, e2 := casefile.ParseIMEI(c.Device.IMEI2)
 	d.check(c.Verification.IMEIMatchesBox, d.t("IMEI on the device matches the box label"))
-	if len(c.AttachmentsOf(AttachReceipt)) > 0 {
+	if len(c.AttachmentsOf(casefile.AttachReceipt)) > 0 {
 		// Only a receipt that is there can be compared; claiming more invites a refusal.
 		d.check(c.Verification.IMEIMatchesReceipt, d.t("IMEI on the device matches the receipt"))
 	}
 	d.check(e1 == nil && (strings.TrimSpace(c.Device.IMEI2) == "" || e2 == nil), d.t("IMEI numbers pass the Luhn check"))
-	d.check(len(c.AttachmentsOf(AttachBox)) > 0, d.t("Photo of the box label attached"))
-	d.check(len(c.AttachmentsOf(AttachIMEIScreen)) > 0, d.t("Photo of the *#06# screen attached"))
-	d.check(len(c.AttachmentsOf(AttachReceipt)) > 0, d.t("Proof of purchase attached"))
+	d.check(len(c.AttachmentsOf(casefile.AttachBox)) > 0, d.t("Photo of the box label attached"))
+	d.check(len(c.AttachmentsOf(casefile.AttachIMEIScreen)) > 0, d.t("Photo of the *#06# screen attached"))
+	d.check(len(c.AttachmentsOf(casefile.AttachReceipt)) > 0, d.t("Proof of purchase attached"))
 }
 
 func (d *dossier) declarations() {
@@ -312,7 +313,7 @@ func (d *dossier) declarations() {
 // caption; other files are listed as sent separately.
 func (d *dossier) evidence() {
 	f, c := d.f, d.c
-	var separate []Attachment
+	var separate []casefile.Attachment
 	pageW, pageH := f.GetPageSize()
 	usableW := pageW - 36
 	slotH := (pageH - 18 - 22 - 12) / 2
@@ -347,7 +348,7 @@ func (d *dossier) evidence() {
 		f.SetXY(18, y+h+1.5)
 		f.SetFont(fontFamily, "B", 9)
 		title := fmt.Sprintf("%d. %s", i+1, d.t(string(a.Kind)))
-		if a.MediaType == MediaPDF {
+		if a.MediaType == casefile.MediaPDF {
 			title += " — " + d.t("first page of the PDF; the whole file is attached to the e-mail")
 		}
 		f.CellFormat(0, 4.5, pdfText(title), "", 1, "L", false, 0, "")
@@ -380,11 +381,11 @@ func (d *dossier) history() {
 	f.SetFont(fontFamily, "", 8.5)
 	for _, e := range d.c.History {
 		what := d.t(string(e.Action))
-		if e.Action == ActionStatus {
+		if e.Action == casefile.ActionStatus {
 			what = d.t(string(e.From)) + " → " + d.t(string(e.To))
 		}
 		switch {
-		case e.Action == ActionExported:
+		case e.Action == casefile.ActionExported:
 			what += " (" + e.Details["language"] + ")"
 		case e.Note != "":
 			what += ": " + e.Note

@@ -1,8 +1,9 @@
-package casefile
+package dossier
 
 import (
 	"os"
 	"path/filepath"
+	"recoverydesk/casefile"
 	"regexp"
 	"strings"
 	"testing"
@@ -28,13 +29,13 @@ func TestDossierText_Complete(t *testing.T) {
 		}
 	}
 	var words []string
-	for _, c := range Channels {
+	for _, c := range casefile.Channels {
 		words = append(words, string(c))
 	}
-	for _, k := range AttachmentKinds {
+	for _, k := range casefile.AttachmentKinds {
 		words = append(words, string(k))
 	}
-	for _, st := range Statuses {
+	for _, st := range casefile.Statuses {
 		words = append(words, string(st))
 	}
 	words = append(words, "created", "edited", "status", "attachment_added", "attachment_removed", "exported", "purged")

@@ -1,4 +1,4 @@
-package casefile
+package dossier
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"recoverydesk/casefile"
 	"strings"
 )
 
@@ -16,7 +17,7 @@ type EvidenceSource interface {
 
 // LoadEvidence fills each attachment's Rendition (and, with files, its Data) from the store,
 // so that rendering needs no database. Purged attachments are skipped.
-func LoadEvidence(ctx context.Context, src EvidenceSource, c *Case, files bool) error {
+func LoadEvidence(ctx context.Context, src EvidenceSource, c *casefile.Case, files bool) error {
 	for i := range c.Attachments {
 		a := &c.Attachments[i]
 		if a.Purged {
@@ -41,21 +42,21 @@ type Export struct {
 	EML    []byte
 }
 
-// ExportDossier renders the dossier and, with email, the .eml that carries it and every file
+// Assemble renders the dossier and, with email, the .eml that carries it and every file
 // the PDF could not show. c must have its evidence loaded (LoadEvidence with files for email).
-func ExportDossier(c *Case, o DossierOptions, email bool, pdfName string) (*Export, error) {
+func Assemble(c *casefile.Case, o Options, email bool, pdfName string) (*Export, error) {
 	var buf bytes.Buffer
-	if err := RenderDossier(&buf, c, o); err != nil {
+	if err := Render(&buf, c, o); err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(buf.Bytes())
 	out := &Export{PDF: buf.Bytes(), SHA256: hex.EncodeToString(sum[:])}
 	if email {
-		files := []EmailFile{{Name: pdfName, MediaType: MediaPDF, Data: out.PDF}}
+		files := []EmailFile{{Name: pdfName, MediaType: casefile.MediaPDF, Data: out.PDF}}
 		for _, a := range c.Attachments {
 			// PDFs travel whole (the dossier shows at most their first page); files the dossier
 			// could not show at all travel too.
-			if (a.MediaType == MediaPDF || len(a.Rendition) == 0) && len(a.Data) > 0 {
+			if (a.MediaType == casefile.MediaPDF || len(a.Rendition) == 0) && len(a.Data) > 0 {
 				files = append(files, EmailFile{Name: a.Name, MediaType: a.MediaType, Data: a.Data})
 			}
 		}
@@ -69,7 +70,7 @@ func ExportDossier(c *Case, o DossierOptions, email bool, pdfName string) (*Expo
 }
 
 // ExportEvent is the history entry that records an export.
-func ExportEvent(o DossierOptions, sha, file, operator string) Event {
+func ExportEvent(o Options, sha, file, operator string) casefile.Event {
 	lang := o.Lang
 	if lang != "ru" {
 		lang = "en"
@@ -78,12 +79,12 @@ func ExportEvent(o DossierOptions, sha, file, operator string) Event {
 	if o.Draft {
 		note = "draft " + note
 	}
-	return Event{At: o.At, Operator: operator, Action: ActionExported, Note: note,
+	return casefile.Event{At: o.At, Operator: operator, Action: casefile.ActionExported, Note: note,
 		Details: map[string]string{"language": lang, "sha256": sha, "file": file, "draft": fmt.Sprint(o.Draft)}}
 }
 
 // DossierFileName is a file name that sorts by case and says what it is.
-func DossierFileName(c *Case, draft bool) string {
+func DossierFileName(c *casefile.Case, draft bool) string {
 	name := "dossier-" + c.Number
 	if draft {
 		name += "-DRAFT"

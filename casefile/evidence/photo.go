@@ -1,4 +1,4 @@
-package casefile
+package evidence
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"image/jpeg"
 	_ "image/png" // PNG evidence
 	"math"
+	"recoverydesk/casefile"
 
 	"golang.org/x/image/draw"
 )
@@ -32,7 +33,7 @@ func MakeRendition(data []byte) (jpg []byte, width, height int, err error) {
 	if err != nil {
 		return nil, 0, 0, fmt.Errorf("the image cannot be read (it may be damaged or not really an image): %w", err)
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
+	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > casefile.MaxImagePixels {
 		return nil, 0, 0, fmt.Errorf("the image claims to be %d×%d pixels, which no camera takes; it is refused as unsafe: %w", cfg.Width, cfg.Height, ErrTooManyPixels)
 	}
 	src, _, err := image.Decode(bytes.NewReader(data))

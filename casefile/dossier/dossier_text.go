@@ -1,4 +1,4 @@
-package casefile
+package dossier
 
 // dossierText holds every fixed string of the printed documents, in each language they are
 // printed in. Keys are English phrases so the layout code reads naturally.

@@ -1,8 +1,9 @@
-package casefile
+package dossier
 
 import (
 	"bytes"
 	_ "embed"
+	"recoverydesk/casefile"
 	"strings"
 	"sync"
 	"time"
@@ -117,7 +118,7 @@ func newPDF(m pdfMeta) *gofpdf.Fpdf {
 
 // registerJPEG embeds a prepared rendition under a name; false if gofpdf refused it.
 func registerJPEG(f *gofpdf.Fpdf, name string, jpg []byte) (w, h float64, ok bool) {
-	if len(jpg) == 0 || sniff(jpg) != MediaJPEG {
+	if len(jpg) == 0 || casefile.SniffMedia(jpg) != casefile.MediaJPEG {
 		return 0, 0, false
 	}
 	info := f.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: "JPG"}, bytes.NewReader(jpg))

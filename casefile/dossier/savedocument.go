@@ -1,10 +1,11 @@
-package casefile
+package dossier
 
 import (
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"recoverydesk/casefile"
 )
 
 // SaveDocument writes a document (a dossier, an e-mail draft, a receipt, a report) through a
@@ -33,14 +34,14 @@ func SaveDocument(path string, b []byte) error {
 // ExportStore is what exporting a stored case needs; the store satisfies it.
 type ExportStore interface {
 	EvidenceSource
-	Case(ctx context.Context, number string) (*Case, error)
-	RecordEvent(ctx context.Context, number string, e Event) error
+	Case(ctx context.Context, number string) (*casefile.Case, error)
+	RecordEvent(ctx context.Context, number string, e casefile.Event) error
 }
 
 // ExportToFolder exports a stored case's dossier (and, with email, its e-mail draft) into dir
 // under their usual names and records the export in the case's history. The window and the
 // command line's batch export both use it.
-func ExportToFolder(ctx context.Context, st ExportStore, number, dir string, o DossierOptions, email bool, operator string) (pdfPath, emlPath string, err error) {
+func ExportToFolder(ctx context.Context, st ExportStore, number, dir string, o Options, email bool, operator string) (pdfPath, emlPath string, err error) {
 	k, err := st.Case(ctx, number)
 	if err != nil {
 		return "", "", err
@@ -49,7 +50,7 @@ func ExportToFolder(ctx context.Context, st ExportStore, number, dir string, o D
 		return "", "", err
 	}
 	name := DossierFileName(k, o.Draft)
-	res, err := ExportDossier(k, o, email, name)
+	res, err := Assemble(k, o, email, name)
 	if err != nil {
 		return "", "", err
 	}

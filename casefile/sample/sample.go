@@ -1,8 +1,9 @@
-package casefile
+package sample
 
 import (
 	"fmt"
 	"math/rand/v2"
+	"recoverydesk/casefile"
 	"strings"
 	"time"
 )
@@ -34,10 +35,10 @@ var (
 	regions = []string{"global", "global", "global", "hk", "us"}
 )
 
-// SampleIMEI makes a valid IMEI with a Xiaomi-like TAC.
-func SampleIMEI(r *rand.Rand) string {
+// IMEI makes a valid IMEI with a Xiaomi-like TAC.
+func IMEI(r *rand.Rand) string {
 	d := fmt.Sprintf("86%06d%06d", r.IntN(1000000), r.IntN(1000000))
-	return d + string(LuhnDigit(d))
+	return d + string(casefile.LuhnDigit(d))
 }
 
 func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
@@ -54,28 +55,28 @@ func translit(s string) string {
 	return b.String()
 }
 
-// SampleCase makes one plausible case opened within the year before now, with a status and a
+// Case makes one plausible case opened within the year before now, with a status and a
 // history that could have happened. Attachments are left to the caller (photos are costly).
-func SampleCase(r *rand.Rand, now time.Time) *Case {
+func Case(r *rand.Rand, now time.Time) *casefile.Case {
 	female := r.IntN(2) == 0
 	first, sur, patr := pick(r, maleFirst), pick(r, surnames), pick(r, patronymicsM)
 	if female {
 		first, sur, patr = pick(r, femaleFirst), pick(r, surnames)+"а", pick(r, patronymicsF)
 	}
 	m := pick(r, models)
-	c := &Case{
-		Customer: Customer{
+	c := &casefile.Case{
+		Customer: casefile.Customer{
 			Name:       sur + " " + first + " " + patr,
 			Phone:      fmt.Sprintf("+7 9%02d %03d-%02d-%02d", r.IntN(100), r.IntN(1000), r.IntN(100), r.IntN(100)),
 			Email:      fmt.Sprintf("%s.%s%d@example.com", translit(first), translit(sur), r.IntN(100)),
-			IDDocument: IDDocument{Type: "Паспорт РФ", Number: fmt.Sprintf("%02d%02d %06d", r.IntN(100), r.IntN(100), r.IntN(1000000))},
+			IDDocument: casefile.IDDocument{Type: "Паспорт РФ", Number: fmt.Sprintf("%02d%02d %06d", r.IntN(100), r.IntN(100), r.IntN(1000000))},
 			Consent:    true,
 		},
-		Device: Device{Brand: m.brand, Model: m.model, IMEI1: SampleIMEI(r), IMEI2: SampleIMEI(r),
+		Device: casefile.Device{Brand: m.brand, Model: m.model, IMEI1: IMEI(r), IMEI2: IMEI(r),
 			Serial:         fmt.Sprintf("%05d/%c%c%07d", r.IntN(100000), 'A'+rune(r.IntN(26)), 'A'+rune(r.IntN(26)), r.IntN(10000000)),
 			LockScreenText: fmt.Sprintf("This device is locked. Mi Account: %d***%d", 100+r.IntN(900), 100+r.IntN(900))},
 		SupportRegion: pick(r, regions),
-		Verification:  Verification{IMEIMatchesBox: true, IMEIMatchesReceipt: true},
+		Verification:  casefile.Verification{IMEIMatchesBox: true, IMEIMatchesReceipt: true},
 	}
 	roll := r.IntN(20)
 	// Open cases are recent, as at a real counter; finished ones spread over the year.
@@ -87,21 +88,21 @@ func SampleCase(r *rand.Rand, now time.Time) *Case {
 	bought := opened.AddDate(0, -1-r.IntN(30), -r.IntN(28))
 	switch r.IntN(10) {
 	case 0, 1:
-		c.Purchase = Purchase{Date: bought.Format(DateLayout), Channel: ChannelSecondHand, Seller: "частное лицо (Авито)", Price: fmt.Sprintf("%d ₽", 5000+r.IntN(20)*500)}
+		c.Purchase = casefile.Purchase{Date: bought.Format(casefile.DateLayout), Channel: casefile.ChannelSecondHand, Seller: "частное лицо (Авито)", Price: fmt.Sprintf("%d ₽", 5000+r.IntN(20)*500)}
 		c.OwnershipStatement = fmt.Sprintf("Купил телефон с рук %s через Авито у частного лица, встречались у метро. Продавец сбросил настройки при мне, но аккаунт не отвязал; на звонки и сообщения больше не отвечает.", bought.Format("02.01.2006"))
-		c.Account = Account{KnowsLogin: false}
+		c.Account = casefile.Account{KnowsLogin: false}
 		c.Verification.IMEIMatchesReceipt = false
 	case 2:
-		c.Purchase = Purchase{Date: bought.Format(DateLayout), Channel: ChannelGift}
+		c.Purchase = casefile.Purchase{Date: bought.Format(casefile.DateLayout), Channel: casefile.ChannelGift}
 		c.OwnershipStatement = "Телефон подарила мне дочь на день рождения; чек у неё не сохранился, коробка и гарантийный талон есть. Пароль от аккаунта не знаю."
 		c.Verification.IMEIMatchesReceipt = false
 	default:
 		s := pick(r, sellers)
-		c.Purchase = Purchase{Date: bought.Format(DateLayout), Channel: pick(r, []Channel{ChannelRetailer, ChannelRetailer, ChannelOfficial}),
+		c.Purchase = casefile.Purchase{Date: bought.Format(casefile.DateLayout), Channel: pick(r, []casefile.Channel{casefile.ChannelRetailer, casefile.ChannelRetailer, casefile.ChannelOfficial}),
 			Seller: s.name, SellerContact: s.contact, ReceiptNumber: fmt.Sprintf("%d-%06d", 1+r.IntN(99), r.IntN(1000000)),
 			Price: fmt.Sprintf("%d ₽", 9990+r.IntN(40)*1000)}
 		c.OwnershipStatement = "Телефон куплен мной лично, чек прилагаю. После сброса настроек не могу вспомнить пароль от Mi аккаунта; номер телефона, к которому он привязан, больше не обслуживается."
-		c.Account = Account{Identifier: c.Customer.Phone, KnowsLogin: r.IntN(4) == 0, ControlsLinkedContact: r.IntN(3) == 0}
+		c.Account = casefile.Account{Identifier: c.Customer.Phone, KnowsLogin: r.IntN(4) == 0, ControlsLinkedContact: r.IntN(3) == 0}
 	}
 	c.Account.Identifier = c.Customer.Phone
 	sampleLife(r, c, roll, opened, now)
@@ -109,42 +110,42 @@ func SampleCase(r *rand.Rand, now time.Time) *Case {
 }
 
 // sampleLife gives c a status and the history that led there.
-func sampleLife(r *rand.Rand, c *Case, roll int, opened, now time.Time) {
+func sampleLife(r *rand.Rand, c *casefile.Case, roll int, opened, now time.Time) {
 	tech := pick(r, []string{"Анна К.", "Борис М.", "Виктор С."})
 	at := opened
-	c.CreatedAt, c.CreatedBy, c.Status = opened, tech, StatusIntake
-	c.History = []Event{{At: at, Operator: tech, Action: ActionCreated, To: StatusIntake}}
-	step := func(to Status, days int, note string, details map[string]string) {
+	c.CreatedAt, c.CreatedBy, c.Status = opened, tech, casefile.StatusIntake
+	c.History = []casefile.Event{{At: at, Operator: tech, Action: casefile.ActionCreated, To: casefile.StatusIntake}}
+	step := func(to casefile.Status, days int, note string, details map[string]string) {
 		next := at.Add(time.Duration(days*24+r.IntN(8)) * time.Hour)
 		if next.After(now) {
 			return
 		}
 		at = next
-		c.History = append(c.History, Event{At: at, Operator: tech, Action: ActionStatus, From: c.Status, To: to, Note: note, Details: details})
+		c.History = append(c.History, casefile.Event{At: at, Operator: tech, Action: casefile.ActionStatus, From: c.Status, To: to, Note: note, Details: details})
 		c.Status = to
 	}
 	submit := func(note string) {
-		step(StatusSubmitted, 1+r.IntN(3), note, map[string]string{"support_address": "service.global@xiaomi.com", "reference": fmt.Sprintf("XM%08d", r.IntN(100000000))})
+		step(casefile.StatusSubmitted, 1+r.IntN(3), note, map[string]string{"support_address": "service.global@xiaomi.com", "reference": fmt.Sprintf("XM%08d", r.IntN(100000000))})
 	}
 	switch {
 	case roll < 3:
 	case roll < 4:
-		step(StatusSelfService, 0, "Customer knows the login and has the SIM card.", nil)
+		step(casefile.StatusSelfService, 0, "Customer knows the login and has the SIM card.", nil)
 	case roll < 9:
 		submit("Dossier sent with every photo.")
 	case roll < 11:
 		submit("Dossier sent.")
-		step(StatusInfoRequested, 3+r.IntN(10), "Support asks for a clearer photo of the receipt.", nil)
+		step(casefile.StatusInfoRequested, 3+r.IntN(10), "Support asks for a clearer photo of the receipt.", nil)
 	case roll < 14:
 		submit("Dossier sent.")
-		step(StatusResolved, 5+r.IntN(20), "Support unlocked the device.", nil)
+		step(casefile.StatusResolved, 5+r.IntN(20), "Support unlocked the device.", nil)
 	case roll < 16:
 		submit("Dossier sent.")
-		step(StatusRejected, 5+r.IntN(20), pick(r, rejectReasons), nil)
+		step(casefile.StatusRejected, 5+r.IntN(20), pick(r, rejectReasons), nil)
 	default:
 		submit("Dossier sent.")
-		step(StatusResolved, 5+r.IntN(20), "Support unlocked the device.", nil)
-		step(StatusClosed, 1+r.IntN(5), "Phone handed back to the customer.", nil)
+		step(casefile.StatusResolved, 5+r.IntN(20), "Support unlocked the device.", nil)
+		step(casefile.StatusClosed, 1+r.IntN(5), "Phone handed back to the customer.", nil)
 	}
 	c.StatusSince = at
 }

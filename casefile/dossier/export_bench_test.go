@@ -1,4 +1,4 @@
-package casefile
+package dossier
 
 import (
 	"bytes"
@@ -8,6 +8,9 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"recoverydesk/casefile"
+	"recoverydesk/casefile/evidence"
+	"recoverydesk/casefile/sample"
 	"strconv"
 	"strings"
 	"testing"
@@ -33,7 +36,7 @@ func cameraPhoto(seed uint64) []byte {
 // the photos happens when they are attached and is reported apart; the export only assembles.
 // BENCH_PHOTOS_DIR, if set, receives the photos for comparison with other tools.
 func BenchmarkExportEightPhotos(b *testing.B) {
-	c := readyCase()
+	c := sample.ReadyCase()
 	c.Number = "2026-00042"
 	c.Attachments = nil
 	var prep time.Duration
@@ -46,8 +49,8 @@ func BenchmarkExportEightPhotos(b *testing.B) {
 			os.WriteFile(filepath.Join(dir, "photo"+strconv.Itoa(i)+".jpg"), raw, 0o600)
 		}
 		t0 := time.Now()
-		kind := []AttachmentKind{AttachBox, AttachIMEIScreen, AttachDevice, AttachLockScreen}[i%4]
-		a, err := PrepareEvidence(kind, "IMG_"+strconv.Itoa(1000+i)+".jpg", raw)
+		kind := []casefile.AttachmentKind{casefile.AttachBox, casefile.AttachIMEIScreen, casefile.AttachDevice, casefile.AttachLockScreen}[i%4]
+		a, err := evidence.Prepare(kind, "IMG_"+strconv.Itoa(1000+i)+".jpg", raw)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -56,12 +59,12 @@ func BenchmarkExportEightPhotos(b *testing.B) {
 		c.Attachments = append(c.Attachments, a)
 	}
 	receipt := []byte("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")
-	c.Attachments = append(c.Attachments, Attachment{Kind: AttachReceipt, Name: "receipt.pdf", MediaType: MediaPDF, Data: receipt, Size: int64(len(receipt))})
+	c.Attachments = append(c.Attachments, casefile.Attachment{Kind: casefile.AttachReceipt, Name: "receipt.pdf", MediaType: casefile.MediaPDF, Data: receipt, Size: int64(len(receipt))})
 	o := dossierOptions("en")
 	var size int
 	b.ResetTimer()
 	for b.Loop() {
-		res, err := ExportDossier(c, o, true, "dossier.pdf")
+		res, err := Assemble(c, o, true, "dossier.pdf")
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,8 +1,9 @@
-package casefile
+package dossier
 
 import (
 	"fmt"
 	"io"
+	"recoverydesk/casefile"
 	"strings"
 	"time"
 
@@ -13,13 +14,13 @@ import (
 type ReceiptOptions struct {
 	Lang       string
 	At         time.Time
-	Settings   Settings
+	Settings   casefile.Settings
 	Technician string
 }
 
 // RenderReceipt writes the one-page intake receipt that the technician prints and both sign:
 // what was received, what happens next, and the consent text.
-func RenderReceipt(w io.Writer, c *Case, o ReceiptOptions) error {
+func RenderReceipt(w io.Writer, c *casefile.Case, o ReceiptOptions) error {
 	lang := o.Lang
 	if lang != "ru" {
 		lang = "en"
@@ -73,7 +74,7 @@ func RenderReceipt(w io.Writer, c *Case, o ReceiptOptions) error {
 	}
 	for _, a := range c.Attachments {
 		what := t("photo")
-		if a.MediaType == MediaPDF {
+		if a.MediaType == casefile.MediaPDF {
 			what = t("document")
 		}
 		items = append(items, fmt.Sprintf("• %s (%s): %s", t(string(a.Kind)), what, a.Name))

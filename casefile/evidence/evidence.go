@@ -1,10 +1,11 @@
-package casefile
+package evidence
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
 	"path/filepath"
+	"recoverydesk/casefile"
 	"strings"
 	"unicode/utf8"
 )
@@ -12,13 +13,13 @@ import (
 // MaxNameRunes bounds a stored file name; longer names are shortened, keeping the extension.
 const MaxNameRunes = 120
 
-// PrepareEvidence checks a file brought as evidence and prepares it for storage: the media
+// Prepare checks a file brought as evidence and prepares it for storage: the media
 // type from its content (not its name), the rendition of a photo, a safe display name.
 // A refused file returns an *EvidenceError whose Reason a technician can act on.
-func PrepareEvidence(kind AttachmentKind, name string, data []byte) (Attachment, error) {
+func Prepare(kind casefile.AttachmentKind, name string, data []byte) (casefile.Attachment, error) {
 	name = safeName(name)
-	refuse := func(code, format string, args ...any) (Attachment, error) {
-		return Attachment{}, &EvidenceError{Name: name, Code: code, Reason: fmt.Sprintf(format, args...)}
+	refuse := func(code, format string, args ...any) (casefile.Attachment, error) {
+		return casefile.Attachment{}, &casefile.EvidenceError{Name: name, Code: code, Reason: fmt.Sprintf(format, args...)}
 	}
 	if !kind.Valid() {
 		return refuse("bad_kind", "%q is not an evidence kind", kind)
@@ -26,14 +27,14 @@ func PrepareEvidence(kind AttachmentKind, name string, data []byte) (Attachment,
 	switch {
 	case len(data) == 0:
 		return refuse("empty", "the file is empty (0 bytes); copy it again from the phone or scanner")
-	case len(data) > MaxAttachmentSize:
-		return refuse("too_large", "the file is %.1f MB; the limit is %d MB. Save the photo at a lower resolution or scan the receipt as PDF", float64(len(data))/(1<<20), MaxAttachmentSize>>20)
+	case len(data) > casefile.MaxAttachmentSize:
+		return refuse("too_large", "the file is %.1f MB; the limit is %d MB. Save the photo at a lower resolution or scan the receipt as PDF", float64(len(data))/(1<<20), casefile.MaxAttachmentSize>>20)
 	}
-	a := Attachment{Kind: kind, Name: name, Data: data, Size: int64(len(data))}
-	a.MediaType = sniff(data)
+	a := casefile.Attachment{Kind: kind, Name: name, Data: data, Size: int64(len(data))}
+	a.MediaType = casefile.SniffMedia(data)
 	ext := strings.ToLower(filepath.Ext(name))
 	switch a.MediaType {
-	case MediaJPEG, MediaPNG:
+	case casefile.MediaJPEG, casefile.MediaPNG:
 		rend, w, h, err := MakeRendition(data)
 		if err != nil {
 			code := "unreadable"
@@ -43,7 +44,7 @@ func PrepareEvidence(kind AttachmentKind, name string, data []byte) (Attachment,
 			return refuse(code, "%v", err)
 		}
 		a.Rendition, a.Width, a.Height = rend, w, h
-	case MediaPDF:
+	case casefile.MediaPDF:
 		if !bytes.Contains(data[max(0, len(data)-2048):], []byte("%%EOF")) {
 			return refuse("pdf_incomplete", "the PDF is incomplete (its end is missing); save or download it again")
 		}
@@ -60,21 +61,6 @@ func PrepareEvidence(kind AttachmentKind, name string, data []byte) (Attachment,
 		return refuse("unsupported", "only JPEG and PNG photos and PDF documents are accepted")
 	}
 	return a, nil
-}
-
-// sniff tells the media type from the first bytes, because names lie.
-func sniff(b []byte) string {
-	switch {
-	case bytes.HasPrefix(b, []byte{0xFF, 0xD8, 0xFF}):
-		return MediaJPEG
-	case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
-		return MediaPNG
-	case bytes.HasPrefix(b, []byte("%PDF-")):
-		return MediaPDF
-	case len(b) > 12 && string(b[4:8]) == "ftyp" && (string(b[8:12]) == "heic" || string(b[8:12]) == "heix" || string(b[8:12]) == "mif1"):
-		return "image/heic"
-	}
-	return ""
 }
 
 // safeName keeps a file's own name (never a path: "../../etc/passwd" becomes "passwd"),

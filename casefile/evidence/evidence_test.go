@@ -1,4 +1,4 @@
-package casefile
+package evidence
 
 import (
 	"bytes"
@@ -7,49 +7,13 @@ import (
 	"hash/crc32"
 	"image"
 	"image/color"
-	"image/draw"
 	"image/jpeg"
 	"image/png"
+	"recoverydesk/casefile"
+	"recoverydesk/casefile/sample"
 	"strings"
 	"testing"
 )
-
-// photo makes a w×h JPEG whose top-left quarter is red, so a test can tell which way is up.
-func photo(w, h int) []byte {
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.Draw(img, img.Bounds(), image.NewUniform(color.RGBA{40, 90, 200, 255}), image.Point{}, draw.Src)
-	draw.Draw(img, image.Rect(0, 0, w/4, h/4), image.NewUniform(color.RGBA{230, 20, 20, 255}), image.Point{}, draw.Src)
-	var buf bytes.Buffer
-	jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90})
-	return buf.Bytes()
-}
-
-// withOrientation inserts an EXIF APP1 segment carrying the orientation tag, as phones write it.
-func withOrientation(jpg []byte, orient uint16) []byte {
-	tiff := []byte("MM\x00\x2a\x00\x00\x00\x08")
-	ifd := make([]byte, 2+12+4)
-	binary.BigEndian.PutUint16(ifd[0:], 1)
-	binary.BigEndian.PutUint16(ifd[2:], 0x0112)
-	binary.BigEndian.PutUint16(ifd[4:], 3)
-	binary.BigEndian.PutUint32(ifd[6:], 1)
-	binary.BigEndian.PutUint16(ifd[10:], orient)
-	payload := append([]byte("Exif\x00\x00"), append(tiff, ifd...)...)
-	seg := []byte{0xFF, 0xE1, 0, 0}
-	binary.BigEndian.PutUint16(seg[2:], uint16(len(payload)+2))
-	seg = append(seg, payload...)
-	return append(append([]byte{0xFF, 0xD8}, seg...), jpg[2:]...)
-}
-
-func redAt(t *testing.T, jpg []byte, fx, fy float64) bool {
-	t.Helper()
-	img, err := jpeg.Decode(bytes.NewReader(jpg))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := img.Bounds()
-	r, g, _, _ := img.At(int(fx*float64(b.Dx())), int(fy*float64(b.Dy()))).RGBA()
-	return r > 0xa000 && g < 0x6000
-}
 
 func TestMakeRendition_Orientation(t *testing.T) {
 	tests := []struct {
@@ -62,16 +26,16 @@ func TestMakeRendition_Orientation(t *testing.T) {
 		{6, 1200, 1600, 0.95, 0.05},
 		{8, 1200, 1600, 0.05, 0.95},
 	}
-	src := photo(2000, 1500)
+	src := sample.MarkedPhoto(2000, 1500)
 	for _, tt := range tests {
-		rend, w, h, err := MakeRendition(withOrientation(src, tt.orient))
+		rend, w, h, err := MakeRendition(sample.WithOrientation(src, tt.orient))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if w != tt.wantW || h != tt.wantH {
 			t.Errorf("orientation %d: %dx%d, want %dx%d", tt.orient, w, h, tt.wantW, tt.wantH)
 		}
-		if !redAt(t, rend, tt.redX, tt.redY) {
+		if !sample.RedAt(rend, tt.redX, tt.redY) {
 			t.Errorf("orientation %d: the red corner is not at (%.2f, %.2f)", tt.orient, tt.redX, tt.redY)
 		}
 		if bytes.Contains(rend, []byte("Exif")) {
@@ -101,7 +65,7 @@ func TestPrepareEvidence(t *testing.T) {
 		deep.Pix[i] = byte(i)
 	}
 	clear := image.NewNRGBA(image.Rect(0, 0, 300, 200))
-	jpg := photo(400, 300)
+	jpg := sample.MarkedPhoto(400, 300)
 	tests := []struct {
 		name      string
 		file      string
@@ -109,10 +73,10 @@ func TestPrepareEvidence(t *testing.T) {
 		wantMedia string
 		wantErr   string
 	}{
-		{"jpeg", "box.jpg", jpg, MediaJPEG, ""},
-		{"16-bit png", "scan.png", pngBytes(deep), MediaPNG, ""},
-		{"transparent png", "cut.png", pngBytes(clear), MediaPNG, ""},
-		{"pdf", "чек.pdf", []byte("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"), MediaPDF, ""},
+		{"jpeg", "box.jpg", jpg, casefile.MediaJPEG, ""},
+		{"16-bit png", "scan.png", pngBytes(deep), casefile.MediaPNG, ""},
+		{"transparent png", "cut.png", pngBytes(clear), casefile.MediaPNG, ""},
+		{"pdf", "чек.pdf", []byte("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"), casefile.MediaPDF, ""},
 		{"empty", "x.jpg", nil, "", "empty"},
 		{"truncated jpeg", "cut.jpg", jpg[:len(jpg)/2], "", "damaged or incomplete"},
 		{"text named jpeg", "fake.jpg", []byte("hello, not a photo"), "", "not a JPEG"},
@@ -120,15 +84,15 @@ func TestPrepareEvidence(t *testing.T) {
 		{"png bomb", "bomb.png", bombPNG(), "", "refused as unsafe"},
 		{"heic", "IMG_0001.HEIC", append([]byte{0, 0, 0, 24}, []byte("ftypheic0000")...), "", "HEIC"},
 		{"pdf without its end", "broken.pdf", []byte("%PDF-1.4\n1 0 obj\n<<"), "", "incomplete"},
-		{"too large", "huge.pdf", append([]byte("%PDF-"), make([]byte, MaxAttachmentSize)...), "", "the limit is"},
+		{"too large", "huge.pdf", append([]byte("%PDF-"), make([]byte, casefile.MaxAttachmentSize)...), "", "the limit is"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := PrepareEvidence(AttachBox, tt.file, tt.data)
+			a, err := Prepare(casefile.AttachBox, tt.file, tt.data)
 			if tt.wantErr != "" {
-				var ee *EvidenceError
+				var ee *casefile.EvidenceError
 				if !errors.As(err, &ee) || ee.Code == "" || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("PrepareEvidence = %v, want an error containing %q", err, tt.wantErr)
+					t.Fatalf("Prepare = %v, want an error containing %q", err, tt.wantErr)
 				}
 				return
 			}
@@ -138,7 +102,7 @@ func TestPrepareEvidence(t *testing.T) {
 			if a.MediaType != tt.wantMedia || a.Size != int64(len(tt.data)) {
 				t.Fatalf("got %s %d", a.MediaType, a.Size)
 			}
-			if tt.wantMedia != MediaPDF {
+			if tt.wantMedia != casefile.MediaPDF {
 				if cfg, err := jpeg.DecodeConfig(bytes.NewReader(a.Rendition)); err != nil || cfg.Width != a.Width {
 					t.Fatalf("rendition is not a JPEG of the stated size: %v", err)
 				}
@@ -178,14 +142,14 @@ func (gridImage) At(x, y int) color.Color {
 
 func TestMakeRendition_LargePhotoAreaScaled(t *testing.T) {
 	// 4000×3000 shrinks by more than half: the area-averaging path, still turned upright.
-	rend, w, h, err := MakeRendition(withOrientation(photo(4000, 3000), 6))
+	rend, w, h, err := MakeRendition(sample.WithOrientation(sample.MarkedPhoto(4000, 3000), 6))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if w != 1200 || h != 1600 {
 		t.Fatalf("%dx%d, want 1200x1600", w, h)
 	}
-	if !redAt(t, rend, 0.95, 0.05) || redAt(t, rend, 0.05, 0.95) {
+	if !sample.RedAt(rend, 0.95, 0.05) || sample.RedAt(rend, 0.05, 0.95) {
 		t.Error("the large photo is not turned by its EXIF orientation")
 	}
 }

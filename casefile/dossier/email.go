@@ -1,4 +1,4 @@
-package casefile
+package dossier
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"mime/multipart"
 	"mime/quotedprintable"
 	"net/textproto"
+	"recoverydesk/casefile"
 	"strings"
 	"time"
 )
@@ -23,14 +24,14 @@ type EmailFile struct {
 
 // EmailOptions say who sends the draft and when it was made.
 type EmailOptions struct {
-	Settings Settings
+	Settings casefile.Settings
 	At       time.Time
 }
 
 // EmailSubject names the case, the model and the IMEI, so support can find the thread again.
-func EmailSubject(c *Case) string {
+func EmailSubject(c *casefile.Case) string {
 	imei := c.Device.IMEI1
-	if im, err := ParseIMEI(imei); err == nil {
+	if im, err := casefile.ParseIMEI(imei); err == nil {
 		imei = im.Digits
 	}
 	return fmt.Sprintf("Mi Account unlock request, case %s: %s, IMEI %s", c.Number, c.Device.DisplayName(), imei)
@@ -38,7 +39,7 @@ func EmailSubject(c *Case) string {
 
 // EmailBody is the short English letter that carries the dossier: support asks for every fact
 // in the first message, so the key ones are in the text as well as in the PDF.
-func EmailBody(c *Case, s Settings) string {
+func EmailBody(c *casefile.Case, s casefile.Settings) string {
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	w("Dear Xiaomi support team,")
@@ -81,7 +82,7 @@ func EmailBody(c *Case, s Settings) string {
 
 // WriteEmail writes an RFC 5322 message (.eml) with the letter and the files attached, marked
 // as unsent so that mail clients open it as a draft ready to send.
-func WriteEmail(out io.Writer, c *Case, o EmailOptions, files []EmailFile) error {
+func WriteEmail(out io.Writer, c *casefile.Case, o EmailOptions, files []EmailFile) error {
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	// A boundary from the content keeps the output the same for the same case and time.

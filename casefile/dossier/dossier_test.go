@@ -1,4 +1,4 @@
-package casefile
+package dossier
 
 import (
 	"bytes"
@@ -10,6 +10,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"recoverydesk/casefile"
+	"recoverydesk/casefile/evidence"
+	"recoverydesk/casefile/sample"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,48 +24,48 @@ var exportAt = time.Date(2026, 11, 24, 12, 30, 0, 0, time.UTC)
 
 var (
 	evidenceOnce sync.Once
-	evidence     []Attachment
+	prepared     []casefile.Attachment
 )
 
 // dossierCase is a ready case with real evidence: a receipt PDF, a landscape box photo and a
 // *#06# photo stored sideways with an EXIF orientation. The photos are prepared once (it is the
 // slow part under the race detector); each test gets its own copy of the case.
-func dossierCase(t testing.TB) *Case {
+func dossierCase(t testing.TB) *casefile.Case {
 	t.Helper()
-	c := readyCase()
+	c := sample.ReadyCase()
 	c.Number = "2026-00042"
 	evidenceOnce.Do(func() {
-		add := func(kind AttachmentKind, name string, data []byte) {
-			a, err := PrepareEvidence(kind, name, data)
+		add := func(kind casefile.AttachmentKind, name string, data []byte) {
+			a, err := evidence.Prepare(kind, name, data)
 			if err != nil {
 				panic(err)
 			}
 			a.AddedAt = exportAt.Add(-time.Hour)
 			sumSHA(&a)
-			evidence = append(evidence, a)
+			prepared = append(prepared, a)
 		}
-		add(AttachReceipt, "чек.pdf", []byte("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"))
-		add(AttachBox, "box.jpg", SamplePhoto(AttachBox, c, 2000, 1500))
-		add(AttachIMEIScreen, "imei.jpg", withOrientation(photo(2000, 1500), 6))
+		add(casefile.AttachReceipt, "чек.pdf", []byte("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"))
+		add(casefile.AttachBox, "box.jpg", sample.Photo(casefile.AttachBox, c, 2000, 1500))
+		add(casefile.AttachIMEIScreen, "imei.jpg", sample.WithOrientation(sample.MarkedPhoto(2000, 1500), 6))
 	})
-	c.Attachments = append([]Attachment(nil), evidence...)
-	c.History = []Event{{At: exportAt.Add(-2 * time.Hour), Operator: "Анна", Action: ActionCreated, To: StatusIntake}}
+	c.Attachments = append([]casefile.Attachment(nil), prepared...)
+	c.History = []casefile.Event{{At: exportAt.Add(-2 * time.Hour), Operator: "Анна", Action: casefile.ActionCreated, To: casefile.StatusIntake}}
 	return c
 }
 
-func sumSHA(a *Attachment) { a.SHA256 = strconv.Itoa(len(a.Data)) + "-test" }
+func sumSHA(a *casefile.Attachment) { a.SHA256 = strconv.Itoa(len(a.Data)) + "-test" }
 
-func dossierOptions(lang string) DossierOptions {
-	s := DefaultSettings()
+func dossierOptions(lang string) Options {
+	s := casefile.DefaultSettings()
 	s.CenterName = "Сервисный центр «Мобильный мастер»"
 	s.CenterEmail = "desk@example.com"
-	return DossierOptions{Lang: lang, At: exportAt, Settings: s, Technician: "Анна Котова"}
+	return Options{Lang: lang, At: exportAt, Settings: s, Technician: "Анна Котова"}
 }
 
-func render(t *testing.T, c *Case, o DossierOptions) []byte {
+func render(t *testing.T, c *casefile.Case, o Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := RenderDossier(&buf, c, o); err != nil {
+	if err := Render(&buf, c, o); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -89,7 +92,7 @@ func writeTemp(t *testing.T, name string, b []byte) string {
 	return p
 }
 
-func TestRenderDossier_ReadFromOutside(t *testing.T) {
+func TestRender_ReadFromOutside(t *testing.T) {
 	for _, lang := range []string{"en", "ru"} {
 		t.Run(lang, func(t *testing.T) {
 			c := dossierCase(t)
@@ -129,7 +132,7 @@ func TestRenderDossier_ReadFromOutside(t *testing.T) {
 	}
 }
 
-func TestRenderDossier_Images(t *testing.T) {
+func TestRender_Images(t *testing.T) {
 	c := dossierCase(t)
 	pdf := writeTemp(t, "dossier.pdf", render(t, c, dossierOptions("en")))
 	list := tool(t, "pdfimages", "-list", pdf)
@@ -158,12 +161,12 @@ func TestRenderDossier_Images(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !redAt(t, upright, 0.95, 0.05) {
+	if !sample.RedAt(upright, 0.95, 0.05) {
 		t.Error("the *#06# photo is not turned by its EXIF orientation")
 	}
 }
 
-func TestRenderDossier_SameBytes(t *testing.T) {
+func TestRender_SameBytes(t *testing.T) {
 	c := dossierCase(t)
 	a, b := render(t, c, dossierOptions("en")), render(t, c, dossierOptions("en"))
 	if !bytes.Equal(a, b) {
@@ -176,12 +179,12 @@ func TestRenderDossier_SameBytes(t *testing.T) {
 	}
 }
 
-func TestRenderDossier_DraftAndRefusal(t *testing.T) {
+func TestRender_DraftAndRefusal(t *testing.T) {
 	c := dossierCase(t)
 	c.Customer.Consent = false
-	err := RenderDossier(io.Discard, c, dossierOptions("en"))
+	err := Render(io.Discard, c, dossierOptions("en"))
 	nr, ok := err.(*NotReadyError)
-	if !ok || len(nr.Missing) != 1 || nr.Missing[0].Code != MissConsent {
+	if !ok || len(nr.Missing) != 1 || nr.Missing[0].Code != casefile.MissConsent {
 		t.Fatalf("an unready export = %v", err)
 	}
 	o := dossierOptions("en")
@@ -196,7 +199,7 @@ func TestRenderDossier_DraftAndRefusal(t *testing.T) {
 	}
 }
 
-func TestRenderDossier_HostileText(t *testing.T) {
+func TestRender_HostileText(t *testing.T) {
 	c := dossierCase(t)
 	c.OwnershipStatement = "Купил 👍🏽 у соседа \u202eRTL\u202c שלום مرحبا \x00 \xff конец. " + strings.Repeat("Очень длинное заявление. ", 400)
 	c.Customer.Name = "Robert'); DROP TABLE cases;-- 😀"
@@ -213,11 +216,11 @@ func TestWriteEmail(t *testing.T) {
 	c := dossierCase(t)
 	o := dossierOptions("en")
 	for i := range c.Attachments {
-		if c.Attachments[i].MediaType == MediaPDF {
+		if c.Attachments[i].MediaType == casefile.MediaPDF {
 			c.Attachments[i].Data = []byte("%PDF-receipt")
 		}
 	}
-	exp, err := ExportDossier(c, o, true, DossierFileName(c, false))
+	exp, err := Assemble(c, o, true, DossierFileName(c, false))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,7 +305,7 @@ func TestMaskDocumentNumber(t *testing.T) {
 	}
 }
 
-func TestRenderDossier_PDFReceiptPreview(t *testing.T) {
+func TestRender_PDFReceiptPreview(t *testing.T) {
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		t.Skip("pdftoppm is not installed (make deps installs it); receipts are then only listed")
 	}
@@ -310,7 +313,7 @@ func TestRenderDossier_PDFReceiptPreview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	receipt, err := PrepareEvidence(AttachReceipt, "receipt.pdf", raw)
+	receipt, err := evidence.Prepare(casefile.AttachReceipt, "receipt.pdf", raw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -327,7 +330,7 @@ func TestRenderDossier_PDFReceiptPreview(t *testing.T) {
 	if n := strings.Count(tool(t, "pdfimages", "-list", pdf), "jpeg"); n != 3 {
 		t.Errorf("%d images embedded, want the receipt and two photos", n)
 	}
-	exp, err := ExportDossier(c, dossierOptions("en"), true, "d.pdf")
+	exp, err := Assemble(c, dossierOptions("en"), true, "d.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,28 +1,32 @@
-package casefile
+package dossier
 
 import (
 	"context"
 	"os"
 	"path/filepath"
+	"recoverydesk/casefile"
 	"testing"
 )
 
 // memoryStore is the least a store must do for an export.
 type memoryStore struct {
-	c      *Case
-	events []Event
+	c      *casefile.Case
+	events []casefile.Event
 }
 
-func (m *memoryStore) Case(context.Context, string) (*Case, error) { c := *m.c; return &c, nil }
+func (m *memoryStore) Case(context.Context, string) (*casefile.Case, error) {
+	c := *m.c
+	return &c, nil
+}
 func (m *memoryStore) AttachmentData(_ context.Context, id int64) ([]byte, []byte, error) {
 	for _, a := range m.c.Attachments {
 		if a.ID == id {
 			return a.Data, a.Rendition, nil
 		}
 	}
-	return nil, nil, ErrNotFound
+	return nil, nil, casefile.ErrNotFound
 }
-func (m *memoryStore) RecordEvent(_ context.Context, _ string, e Event) error {
+func (m *memoryStore) RecordEvent(_ context.Context, _ string, e casefile.Event) error {
 	m.events = append(m.events, e)
 	return nil
 }
@@ -48,7 +52,7 @@ func TestExportToFolder(t *testing.T) {
 	if len(left) != 0 {
 		t.Errorf("temporary files left: %v", left)
 	}
-	if len(st.events) != 1 || st.events[0].Action != ActionExported || st.events[0].Details["language"] != "ru" || len(st.events[0].Details["sha256"]) != 64 {
+	if len(st.events) != 1 || st.events[0].Action != casefile.ActionExported || st.events[0].Details["language"] != "ru" || len(st.events[0].Details["sha256"]) != 64 {
 		t.Errorf("recorded %+v", st.events)
 	}
 	if filepath.Base(pdf) != "dossier-2026-00042.pdf" || filepath.Base(eml) != "email-2026-00042.eml" {
