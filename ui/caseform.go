@@ -33,6 +33,7 @@ type CaseForm struct {
 	statement, notes                       *widget.Entry
 	region                                 *widget.Select
 	matchBox, matchReceipt                 *widget.Check
+	decl                                   declarationChecks
 
 	title      *widget.Label
 	status     *widget.Label
@@ -155,9 +156,10 @@ func (f *CaseForm) build() {
 		card fyne.CanvasObject
 		keys string
 	}{
-		{group(T("Customer"), item(T("Name"), f.name), item(T("Phone"), f.phone), item(T("E-mail"), f.email),
-			item(T("Document"), f.docType), item(T("Document number"), f.docNumber), item("", f.consent)),
-			"customer.name customer.phone customer.email customer.id_document.type customer.id_document.number customer.consent"},
+		{group(T("Customer"), append([]*widget.FormItem{item(T("Name"), f.name), item(T("Phone"), f.phone), item(T("E-mail"), f.email),
+			item(T("Document"), f.docType), item(T("Document number"), f.docNumber)}, f.buildDeclarations()...)...),
+			"customer.name customer.phone customer.email customer.id_document.type customer.id_document.number " +
+				"declarations.not_lost_or_stolen customer.consent declarations.may_be_erased declarations.facts_true"},
 		{group(T("Device"), item(T("Brand"), f.brand), item(T("Model"), f.model), item(T("IMEI 1"), f.imei1.Object()),
 			item(T("IMEI 2"), f.imei2.Object()), item(T("Serial number"), f.serial), item(T("Lock screen text"), f.lockText)),
 			"device.brand device.model device.imei1 device.imei2 device.serial device.lock_screen_text"},
@@ -214,7 +216,7 @@ func (f *CaseForm) load(c *casefile.Case) {
 	f.email.SetText(c.Customer.Email)
 	f.docType.SetText(c.Customer.IDDocument.Type)
 	f.docNumber.SetText(c.Customer.IDDocument.Number)
-	f.consent.SetChecked(c.Customer.Consent)
+	f.loadDeclarations(c)
 	f.brand.SetText(c.Device.Brand)
 	f.model.SetText(c.Device.Model)
 	f.imei1.Entry.SetText(c.Device.IMEI1)
@@ -256,7 +258,7 @@ func (f *CaseForm) collect() *casefile.Case {
 	d := *f.c
 	d.Customer.Name, d.Customer.Phone, d.Customer.Email = f.name.Text, f.phone.Text, f.email.Text
 	d.Customer.IDDocument = casefile.IDDocument{Type: f.docType.Text, Number: f.docNumber.Text}
-	d.Customer.Consent = f.consent.Checked
+	f.collectDeclarations(&d)
 	d.Device = casefile.Device{Brand: f.brand.Text, Model: f.model.Text, IMEI1: f.imei1.Entry.Text, IMEI2: f.imei2.Entry.Text,
 		Serial: f.serial.Text, LockScreenText: f.lockText.Text}
 	d.Account = casefile.Account{Identifier: f.accountID.Text, KnowsLogin: f.knowsLogin.Checked, ControlsLinkedContact: f.controlsContact.Checked}

@@ -81,6 +81,9 @@ func readinessText(m casefile.Missing) string {
 		casefile.MissIMEIMatchBox:      "Compare the IMEI with the box label and tick the check.",
 		casefile.MissIMEIMatchReceipt:  "Compare the IMEI with the receipt and tick the check.",
 		casefile.MissSupportRegion:     "Choose the support region.",
+		casefile.MissDeclNotStolen:     "Ask the customer to declare that the phone is not lost or stolen, and tick it.",
+		casefile.MissDeclMayBeErased:   "Tell the customer the phone may be erased when unlocked, and tick that they understand.",
+		casefile.MissDeclFactsTrue:     "Ask the customer to confirm that the facts given are true, and tick it.",
 	}[m.Code]
 	if t == "" {
 		return m.Message
