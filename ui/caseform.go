@@ -34,6 +34,7 @@ type CaseForm struct {
 	region                                 *widget.Select
 	matchBox, matchReceipt                 *widget.Check
 	decl                                   declarationChecks
+	draft                                  formDraft
 
 	title      *widget.Label
 	status     *widget.Label
@@ -61,6 +62,7 @@ func newCaseForm(a *App, c *casefile.Case) *CaseForm {
 	f.win.SetCloseIntercept(f.requestClose)
 	f.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { f.evidence.AddURIs(uris) })
 	f.win.SetOnClosed(func() {
+		f.closeDraft()
 		if f.c.Number != "" {
 			a.register(f.c.Number, nil)
 		}
@@ -184,10 +186,10 @@ func (f *CaseForm) build() {
 
 	f.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
 	f.status = widget.NewLabel("")
-	save := &widget.Button{Text: T("Save") + " (Ctrl+S)", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: func() { f.Save() }}
-	statusBtn := &widget.Button{Text: T("Change status…"), Icon: theme.MediaSkipNextIcon(), OnTapped: f.showStatusDialog}
-	exportBtn := &widget.Button{Text: T("Export dossier…"), Icon: theme.DocumentIcon(), OnTapped: f.showExportDialog}
-	receiptBtn := &widget.Button{Text: T("Print receipt"), Icon: theme.DocumentPrintIcon(), OnTapped: f.printReceipt}
+	save := &widget.Button{Text: T("Save") + " (Ctrl+S)", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.app.guard(func() { f.Save() })}
+	statusBtn := &widget.Button{Text: T("Change status…"), Icon: theme.MediaSkipNextIcon(), OnTapped: f.app.guard(f.showStatusDialog)}
+	exportBtn := &widget.Button{Text: T("Export dossier…"), Icon: theme.DocumentIcon(), OnTapped: f.app.guard(f.showExportDialog)}
+	receiptBtn := &widget.Button{Text: T("Print receipt"), Icon: theme.DocumentPrintIcon(), OnTapped: f.app.guard(f.printReceipt)}
 	toolbar := container.NewBorder(nil, nil, container.NewVBox(f.title, f.status),
 		container.NewCenter(container.NewHBox(save, statusBtn, exportBtn, receiptBtn)))
 
@@ -280,6 +282,7 @@ func (f *CaseForm) changed() {
 	if f.loading || f.readiness == nil {
 		return
 	}
+	f.scheduleDraft()
 	d := f.collect()
 	f.showReadiness(d)
 	f.showRoute(d)
@@ -401,6 +404,7 @@ func (f *CaseForm) Save() error {
 	if isNew {
 		f.app.register(saved.Number, f)
 	}
+	f.removeDraft(true)
 	f.load(saved)
 	f.app.list.Refresh()
 	return nil

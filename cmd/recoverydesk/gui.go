@@ -1,6 +1,8 @@
 package main
 
 import (
+	"path/filepath"
+
 	"recoverydesk/data"
 	"recoverydesk/ui"
 )
@@ -19,6 +21,7 @@ func runGUI(c *cli, args []string) int {
 		return code
 	}
 	defer s.Close()
-	ui.Run(s, ui.Options{Operator: c.operator, OpenCase: *open, ShowOverview: *overview, Restored: restore})
+	ui.Run(s, ui.Options{Operator: c.operator, OpenCase: *open, ShowOverview: *overview, Restored: restore,
+		DraftDir: filepath.Join(filepath.Dir(c.db), "drafts")})
 	return exitOK
 }
