@@ -355,12 +355,15 @@ func eventText(e casefile.Event) string {
 		what = T("Case opened")
 	case casefile.ActionEdited:
 		what = T("Edited")
+		if t, ok := editedText(e.Note); ok {
+			what, e.Note = t, ""
+		}
 	case casefile.ActionAttachmentAdded:
 		what = T("File added") + ": " + e.Details["name"]
 	case casefile.ActionAttachmentRemoved:
 		what = T("File removed") + ": " + e.Details["name"]
 	case casefile.ActionExported:
-		what = T("Dossier exported") + " (" + e.Details["language"] + ")"
+		what = exportedText(e.Details)
 	case casefile.ActionPurged:
 		what = T("Documents purged")
 	default:
