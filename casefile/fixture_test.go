@@ -13,6 +13,7 @@ func readyCase() *Case {
 		OwnershipStatement: "Телефон куплен мной лично в магазине, пароль от аккаунта забыт после сброса настроек.",
 		SupportRegion:      "global",
 		Verification:       Verification{IMEIMatchesBox: true, IMEIMatchesReceipt: true},
+		Declarations:       Declarations{NotLostOrStolen: true, MayBeErased: true, FactsTrue: true},
 		Attachments:        []Attachment{{Kind: AttachReceipt}, {Kind: AttachBox}, {Kind: AttachIMEIScreen}},
 	}
 }

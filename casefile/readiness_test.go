@@ -47,6 +47,9 @@ func TestReadiness(t *testing.T) {
 		{"no box photo", func(c *Case) { c.Attachments = []Attachment{{Kind: AttachReceipt}, {Kind: AttachIMEIScreen}} }, []string{MissBoxPhoto}},
 		{"not verified", func(c *Case) { c.Verification = Verification{} }, []string{MissIMEIMatchBox, MissIMEIMatchReceipt}},
 		{"no region", func(c *Case) { c.SupportRegion = "" }, []string{MissSupportRegion}},
+		{"not declared stolen or not", func(c *Case) { c.Declarations.NotLostOrStolen = false }, []string{MissDeclNotStolen}},
+		{"no declaration at all", func(c *Case) { c.Declarations = Declarations{}; c.Customer.Consent = false },
+			[]string{MissConsent, MissDeclNotStolen, MissDeclMayBeErased, MissDeclFactsTrue}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -76,6 +76,7 @@ func SampleCase(r *rand.Rand, now time.Time) *Case {
 			LockScreenText: fmt.Sprintf("This device is locked. Mi Account: %d***%d", 100+r.IntN(900), 100+r.IntN(900))},
 		SupportRegion: pick(r, regions),
 		Verification:  Verification{IMEIMatchesBox: true, IMEIMatchesReceipt: true},
+		Declarations:  Declarations{NotLostOrStolen: true, MayBeErased: true, FactsTrue: true},
 	}
 	roll := r.IntN(20)
 	// Open cases are recent, as at a real counter; finished ones spread over the year.

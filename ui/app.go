@@ -36,6 +36,9 @@ type Options struct {
 	Restored RestoreResult
 	// Now is the clock every screen, document and day count reads; nil means the wall clock.
 	Now casefile.Clock
+	// DraftDir is the owner-only folder where case windows keep their unsaved typing (next to
+	// the database); empty keeps no drafts.
+	DraftDir string
 }
 
 // RestoreResult is the outcome of a restore scheduled from the overview and done at start.
@@ -57,6 +60,7 @@ type App struct {
 	open     map[string]*CaseForm
 	bg       sync.WaitGroup
 	inline   bool // run background work on the caller's goroutine (tests)
+	drafts   draftStore
 }
 
 // Run opens the main window and returns when it is closed.
@@ -67,6 +71,7 @@ func Run(s Store, opts Options) {
 	}
 	setLanguage(set.Language)
 	a := NewApp(app.NewWithID("com.recoverydesk.desk"), s, opts, set)
+	current.Store(a)
 	a.main.Show()
 	if set.Technician == "" {
 		a.askTechnician()
@@ -84,8 +89,10 @@ func Run(s Store, opts Options) {
 		dialog.ShowInformation(T("Restore from backup"), Tf("Restored from {{.From}}. The replaced database is kept as {{.Aside}}.",
 			map[string]any{"From": r.From, "Aside": r.KeptAside}), a.main)
 	}
+	a.offerDrafts()
 	a.dailyBackup()
 	a.fyne.Run()
+	a.WaitIdle()
 }
 
 // NewApp builds the desk on a Fyne app.
@@ -94,7 +101,7 @@ func NewApp(fa fyne.App, s Store, opts Options, set casefile.Settings) *App {
 }
 
 func newApp(fa fyne.App, s Store, opts Options, set casefile.Settings, inline bool) *App {
-	a := &App{fyne: fa, store: s, opts: opts, ctx: context.Background(), settings: set, open: map[string]*CaseForm{}, inline: inline}
+	a := &App{fyne: fa, store: s, opts: opts, ctx: context.Background(), settings: set, open: map[string]*CaseForm{}, inline: inline, drafts: draftStore{dir: opts.DraftDir}}
 	if a.opts.Now == nil {
 		a.opts.Now = casefile.SystemClock
 	}
@@ -109,6 +116,8 @@ func newApp(fa fyne.App, s Store, opts Options, set casefile.Settings, inline bo
 	a.main.SetMaster()
 	a.main.SetMainMenu(a.mainMenu())
 	escapeCloses(a.main, nil)
+	// Closing the main window quits: ask first, as Ctrl+Q does, when typing is unsaved.
+	a.main.SetCloseIntercept(a.requestQuit)
 	a.list.Refresh()
 	return a
 }

@@ -33,6 +33,8 @@ type CaseForm struct {
 	statement, notes                       *widget.Entry
 	region                                 *widget.Select
 	matchBox, matchReceipt                 *widget.Check
+	decl                                   declarationChecks
+	draft                                  formDraft
 
 	title      *widget.Label
 	status     *widget.Label
@@ -60,6 +62,7 @@ func newCaseForm(a *App, c *casefile.Case) *CaseForm {
 	f.win.SetCloseIntercept(f.requestClose)
 	f.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { f.evidence.AddURIs(uris) })
 	f.win.SetOnClosed(func() {
+		f.closeDraft()
 		if f.c.Number != "" {
 			a.register(f.c.Number, nil)
 		}
@@ -155,9 +158,10 @@ func (f *CaseForm) build() {
 		card fyne.CanvasObject
 		keys string
 	}{
-		{group(T("Customer"), item(T("Name"), f.name), item(T("Phone"), f.phone), item(T("E-mail"), f.email),
-			item(T("Document"), f.docType), item(T("Document number"), f.docNumber), item("", f.consent)),
-			"customer.name customer.phone customer.email customer.id_document.type customer.id_document.number customer.consent"},
+		{group(T("Customer"), append([]*widget.FormItem{item(T("Name"), f.name), item(T("Phone"), f.phone), item(T("E-mail"), f.email),
+			item(T("Document"), f.docType), item(T("Document number"), f.docNumber)}, f.buildDeclarations()...)...),
+			"customer.name customer.phone customer.email customer.id_document.type customer.id_document.number " +
+				"declarations.not_lost_or_stolen customer.consent declarations.may_be_erased declarations.facts_true"},
 		{group(T("Device"), item(T("Brand"), f.brand), item(T("Model"), f.model), item(T("IMEI 1"), f.imei1.Object()),
 			item(T("IMEI 2"), f.imei2.Object()), item(T("Serial number"), f.serial), item(T("Lock screen text"), f.lockText)),
 			"device.brand device.model device.imei1 device.imei2 device.serial device.lock_screen_text"},
@@ -182,10 +186,10 @@ func (f *CaseForm) build() {
 
 	f.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
 	f.status = widget.NewLabel("")
-	save := &widget.Button{Text: T("Save") + " (Ctrl+S)", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: func() { f.Save() }}
-	statusBtn := &widget.Button{Text: T("Change status…"), Icon: theme.MediaSkipNextIcon(), OnTapped: f.showStatusDialog}
-	exportBtn := &widget.Button{Text: T("Export dossier…"), Icon: theme.DocumentIcon(), OnTapped: f.showExportDialog}
-	receiptBtn := &widget.Button{Text: T("Print receipt"), Icon: theme.DocumentPrintIcon(), OnTapped: f.printReceipt}
+	save := &widget.Button{Text: T("Save") + " (Ctrl+S)", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.app.guard(func() { f.Save() })}
+	statusBtn := &widget.Button{Text: T("Change status…"), Icon: theme.MediaSkipNextIcon(), OnTapped: f.app.guard(f.showStatusDialog)}
+	exportBtn := &widget.Button{Text: T("Export dossier…"), Icon: theme.DocumentIcon(), OnTapped: f.app.guard(f.showExportDialog)}
+	receiptBtn := &widget.Button{Text: T("Print receipt"), Icon: theme.DocumentPrintIcon(), OnTapped: f.app.guard(f.printReceipt)}
 	toolbar := container.NewBorder(nil, nil, container.NewVBox(f.title, f.status),
 		container.NewCenter(container.NewHBox(save, statusBtn, exportBtn, receiptBtn)))
 
@@ -214,7 +218,7 @@ func (f *CaseForm) load(c *casefile.Case) {
 	f.email.SetText(c.Customer.Email)
 	f.docType.SetText(c.Customer.IDDocument.Type)
 	f.docNumber.SetText(c.Customer.IDDocument.Number)
-	f.consent.SetChecked(c.Customer.Consent)
+	f.loadDeclarations(c)
 	f.brand.SetText(c.Device.Brand)
 	f.model.SetText(c.Device.Model)
 	f.imei1.Entry.SetText(c.Device.IMEI1)
@@ -256,7 +260,7 @@ func (f *CaseForm) collect() *casefile.Case {
 	d := *f.c
 	d.Customer.Name, d.Customer.Phone, d.Customer.Email = f.name.Text, f.phone.Text, f.email.Text
 	d.Customer.IDDocument = casefile.IDDocument{Type: f.docType.Text, Number: f.docNumber.Text}
-	d.Customer.Consent = f.consent.Checked
+	f.collectDeclarations(&d)
 	d.Device = casefile.Device{Brand: f.brand.Text, Model: f.model.Text, IMEI1: f.imei1.Entry.Text, IMEI2: f.imei2.Entry.Text,
 		Serial: f.serial.Text, LockScreenText: f.lockText.Text}
 	d.Account = casefile.Account{Identifier: f.accountID.Text, KnowsLogin: f.knowsLogin.Checked, ControlsLinkedContact: f.controlsContact.Checked}
@@ -278,6 +282,7 @@ func (f *CaseForm) changed() {
 	if f.loading || f.readiness == nil {
 		return
 	}
+	f.scheduleDraft()
 	d := f.collect()
 	f.showReadiness(d)
 	f.showRoute(d)
@@ -350,12 +355,15 @@ func eventText(e casefile.Event) string {
 		what = T("Case opened")
 	case casefile.ActionEdited:
 		what = T("Edited")
+		if t, ok := editedText(e.Note); ok {
+			what, e.Note = t, ""
+		}
 	case casefile.ActionAttachmentAdded:
 		what = T("File added") + ": " + e.Details["name"]
 	case casefile.ActionAttachmentRemoved:
 		what = T("File removed") + ": " + e.Details["name"]
 	case casefile.ActionExported:
-		what = T("Dossier exported") + " (" + e.Details["language"] + ")"
+		what = exportedText(e.Details)
 	case casefile.ActionPurged:
 		what = T("Documents purged")
 	default:
@@ -399,6 +407,7 @@ func (f *CaseForm) Save() error {
 	if isNew {
 		f.app.register(saved.Number, f)
 	}
+	f.removeDraft(true)
 	f.load(saved)
 	f.app.list.Refresh()
 	return nil

@@ -298,11 +298,13 @@ func (o *OverviewWindow) restore() {
 				a.showError(o.win, T("This file cannot be restored; the current database is untouched."), errNoFileBackup)
 				return
 			}
-			if err := m.ScheduleRestore(a.ctx, path); err != nil {
-				a.showError(o.win, T("This file cannot be restored; the current database is untouched."), err)
-				return
-			}
-			a.fyne.Quit()
+			a.confirmUnsaved(func() {
+				if err := m.ScheduleRestore(a.ctx, path); err != nil {
+					a.showError(o.win, T("This file cannot be restored; the current database is untouched."), err)
+					return
+				}
+				a.fyne.Quit()
+			})
 		}, o.win)
 		c.Resize(fyne.NewSize(520, 220))
 		c.Show()
