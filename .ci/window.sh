@@ -207,7 +207,7 @@ walk() {
 	typ "${imei:0:14}" # the check digit left out: the form offers it
 	sleep 0.5
 	ik Tab space # "Use …": the suggested check digit, and the focus stays in IMEI 1
-	typ "" # nothing typed: the next key must leave IMEI 1, not the hidden fix button
+
 	ik Tab # IMEI 2 stays empty
 	ik Tab
 	typ "SN123456"

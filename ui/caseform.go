@@ -58,7 +58,7 @@ func newCaseForm(a *App, c *casefile.Case) *CaseForm {
 	f.win.SetMainMenu(f.menu())
 	escapeCloses(f.win, f.requestClose)
 	f.win.SetCloseIntercept(f.requestClose)
-	f.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { f.evidence.AddURIs(uris) })
+	f.win.SetOnDropped(f.dropped)
 	f.win.SetOnClosed(func() {
 		if f.c.Number != "" {
 			a.register(f.c.Number, nil)
@@ -69,6 +69,9 @@ func newCaseForm(a *App, c *casefile.Case) *CaseForm {
 	}
 	return f
 }
+
+// dropped takes files dropped onto the window as evidence.
+func (f *CaseForm) dropped(_ fyne.Position, uris []fyne.URI) { f.evidence.AddURIs(uris) }
 
 // Show opens the window with the cursor in the first field.
 func (f *CaseForm) Show() {

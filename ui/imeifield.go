@@ -19,7 +19,7 @@ type IMEIField struct {
 	// Hint says valid / invalid in words.
 	Hint *widget.Label
 	// Fix applies the suggested correction; hidden when there is none.
-	Fix *widget.Button
+	Fix *spaceButton
 	// Duplicates warns about other cases with this IMEI.
 	Duplicates *fyne.Container
 
@@ -34,7 +34,7 @@ func newIMEIField(f *CaseForm, placeholder string) *IMEIField {
 	// No Entry.Validator: Fyne refreshes its tick only at some moments, and a tick beside an
 	// invalid IMEI would contradict the hint below, which is updated on every keystroke.
 	m.Hint.Wrapping = fyne.TextWrapWord
-	m.Fix = &widget.Button{Icon: theme.ConfirmIcon(), OnTapped: func() {
+	m.Fix = newSpaceButton(func() {
 		if m.suggestion != "" {
 			m.Entry.SetText(m.suggestion)
 			m.Entry.CursorColumn = len([]rune(m.suggestion))
@@ -43,7 +43,8 @@ func newIMEIField(f *CaseForm, placeholder string) *IMEIField {
 		if c := fyne.CurrentApp().Driver().CanvasForObject(m.Entry); c != nil {
 			c.Focus(m.Entry)
 		}
-	}}
+	})
+	m.Fix.Icon = theme.ConfirmIcon()
 	m.Fix.Hide()
 	// The hint gets the full width to wrap in; the fix sits under it at its own size.
 	m.box = container.NewVBox(m.Entry, m.Hint, container.NewHBox(m.Fix), m.Duplicates)

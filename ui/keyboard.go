@@ -103,3 +103,31 @@ func (s *formSelect) FocusGained() {
 		s.onFocus()
 	}
 }
+
+// spaceButton acts on the typed space instead of the Space key. A button whose action moves the
+// focus would otherwise hand the space, which the window delivers just after the key, to the
+// field it moved to.
+type spaceButton struct {
+	widget.Button
+}
+
+func newSpaceButton(tapped func()) *spaceButton {
+	b := &spaceButton{}
+	b.OnTapped = tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey ignores the Space key; its character comes to TypedRune.
+func (b *spaceButton) TypedKey(k *fyne.KeyEvent) {
+	if k.Name != fyne.KeySpace {
+		b.Button.TypedKey(k)
+	}
+}
+
+// TypedRune presses the button on a space.
+func (b *spaceButton) TypedRune(r rune) {
+	if r == ' ' {
+		b.Tapped(nil)
+	}
+}
