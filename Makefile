@@ -13,9 +13,11 @@ export CGO_ENABLED := 1
 # tests use to look at the real window and the real PDF.
 APT_BUILD := gcc pkg-config libgl1-mesa-dev libx11-dev libxrandr-dev libxxf86vm-dev libxi-dev \
              libxcursor-dev libxinerama-dev libwayland-dev libxkbcommon-dev
-APT_CHECK := xvfb xdotool imagemagick poppler-utils qpdf img2pdf time
+APT_CHECK := xvfb xdotool openbox x11-xkb-utils locales imagemagick poppler-utils qpdf img2pdf time
+# The real-window tests run the app in English and in Russian: both locales must exist.
+LOCALES   := en_US.UTF-8 ru_RU.UTF-8
 
-.PHONY: all run build test test-unit test-smoke vet deps deps-system deps-go bench screenshots package clean
+.PHONY: all run build test test-unit test-smoke test-window vet deps deps-system deps-go bench screenshots package clean
 
 all: build
 
@@ -31,6 +33,12 @@ deps-system:
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@for l in $(LOCALES); do \
+		locale -a 2>/dev/null | grep -qix "$$(echo $$l | sed 's/UTF-8/utf8/')" && continue; \
+		echo "generating the locale $$l"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO sed -i "s/^# *\($$l UTF-8\)/\1/" /etc/locale.gen && $$SUDO locale-gen >/dev/null || exit 1; \
+	done
 
 deps-go:
 	$(GO) mod download
@@ -45,7 +53,7 @@ run: build
 	./$(BIN) --db $(DEMO_DB)
 
 ## test: every test, with the race detector, then the real binary in a real (virtual) window
-test: deps vet test-unit test-smoke
+test: deps vet test-unit test-smoke test-window
 
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -65,6 +73,11 @@ test-unit:
 
 test-smoke: build
 	bash .ci/smoke.sh $(BIN)
+
+## test-window: every screen of the real binary driven from the keyboard under Xvfb, in English
+## and Russian (screenshots of a failure land in .ci/failed/)
+test-window: build
+	bash .ci/window.sh $(BIN)
 
 ## bench: the benchmarks (not part of make test)
 bench: build

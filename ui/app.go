@@ -210,9 +210,7 @@ func (a *App) showError(w fyne.Window, sentence string, err error) {
 	}
 	lbl := widget.NewLabel(msg)
 	lbl.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(T("Not done"), T("OK"), lbl, w)
-	d.Resize(fyne.NewSize(520, 240))
-	d.Show()
+	showMessage(w, dialog.NewCustom(T("Not done"), T("OK"), lbl, w), fyne.NewSize(520, 240))
 }
 
 func validationText(ve casefile.ValidationError) string {
@@ -253,23 +251,37 @@ func (a *App) openPath(path string) {
 	}
 }
 
+// askTechnician asks, on the first start, who works at this counter and which service center
+// it is: the dossier and the receipt print both, and "Service center: —" tells support nothing.
 func (a *App) askTechnician() {
-	e := widget.NewEntry()
-	e.SetPlaceHolder(T("for example Anna Kotova"))
-	d := dialog.NewForm(T("Who works at this counter?"), T("Save"), T("Later"),
-		[]*widget.FormItem{widget.NewFormItem(T("Your name"), e)}, func(ok bool) {
-			if !ok || e.Text == "" {
-				return
-			}
-			s := a.Settings()
-			s.Technician = e.Text
-			if err := a.store.SaveSettings(a.ctx, s); err != nil {
-				a.showError(a.main, T("The settings were not saved."), err)
-				return
-			}
-			a.setSettings(s)
-		}, a.main)
-	d.Resize(fyne.NewSize(420, 180))
-	d.Show()
-	a.main.Canvas().Focus(e)
+	cur := a.Settings()
+	entry := func(value, placeholder string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetText(value)
+		e.SetPlaceHolder(placeholder)
+		return e
+	}
+	tech := entry(cur.Technician, T("for example Anna Kotova"))
+	center := entry(cur.CenterName, T("as printed on the dossier"))
+	addr := entry(cur.CenterAddress, "")
+	phone := entry(cur.CenterPhone, "+7 495 000-00-00")
+	email := entry(cur.CenterEmail, "desk@example.com")
+	d := dialog.NewForm(T("Who works at this counter?"), T("Save"), T("Later"), []*widget.FormItem{
+		widget.NewFormItem(T("Your name"), tech), widget.NewFormItem(T("Service center"), center),
+		widget.NewFormItem(T("Address"), addr), widget.NewFormItem(T("Phone"), phone), widget.NewFormItem(T("E-mail"), email),
+	}, func(ok bool) {
+		if !ok || tech.Text == "" {
+			return
+		}
+		s := a.Settings()
+		s.Technician, s.CenterName, s.CenterAddress, s.CenterPhone, s.CenterEmail = tech.Text, center.Text, addr.Text, phone.Text, email.Text
+		if err := a.store.SaveSettings(a.ctx, s); err != nil {
+			a.showError(a.main, T("The settings were not saved."), err)
+			return
+		}
+		a.setSettings(s)
+	}, a.main)
+	submitOnEnter(d, tech, center, addr, phone, email)
+	showDialog(d, fyne.NewSize(520, 340))
+	a.main.Canvas().Focus(tech)
 }
