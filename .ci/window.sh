@@ -268,7 +268,7 @@ walk() {
 	expect "attachments after a typed path" "$(field "$num" "len(c['attachments'])")" "1"
 	say "evidence: the file dialog opened and closed; a typed path added box.jpg"
 
-	# 5. The readiness checklist's slot opens the file dialog too (it crashed the app).
+	# 5. Status, export and receipt from their shortcuts.
 	begin "status dialog"
 	k ctrl+t
 	sleep 0.6
