@@ -13,7 +13,7 @@ export CGO_ENABLED := 1
 # tests use to look at the real window and the real PDF.
 APT_BUILD := gcc pkg-config libgl1-mesa-dev libx11-dev libxrandr-dev libxxf86vm-dev libxi-dev \
              libxcursor-dev libxinerama-dev libwayland-dev libxkbcommon-dev
-APT_CHECK := xvfb xdotool imagemagick poppler-utils qpdf img2pdf time
+APT_CHECK := xvfb xdotool imagemagick poppler-utils qpdf img2pdf time postgresql
 
 .PHONY: all run build test test-unit test-smoke vet deps deps-system deps-go bench screenshots package clean
 
@@ -54,7 +54,13 @@ vet:
 	@if $(GO) list $(BUILDFLAGS) -deps ./casefile | grep -E '^fyne.io/|^database/sql$$'; then echo "casefile must not import Fyne or database/sql"; exit 1; fi
 	@if $(GO) list $(BUILDFLAGS) -deps ./ui | grep -E '^recoverydesk/data$$|go-sqlite3'; then echo "ui must not import the store"; exit 1; fi
 
+# The PostgreSQL engine's tests run against a throwaway server, stopped afterwards even when a
+# test fails; a free port is picked so that two runs on one machine do not collide.
 test-unit:
+	@set -e; dir=$$(mktemp -d /tmp/recoverydesk-pg.XXXXXX); \
+	port=$$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	trap 'bash .ci/pg.sh stop '"$$dir" EXIT; \
+	export RECOVERYDESK_TEST_PG=$$(bash .ci/pg.sh start $$dir/pg $$port); \
 	$(GO) test $(BUILDFLAGS) -race -count=1 -timeout 15m ./...
 	@for f in FuzzParseIMEI FuzzDecodeImport FuzzPrepareEvidence FuzzDossierText; do \
 		$(GO) test $(BUILDFLAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime 8s ./casefile || exit 1; \
