@@ -110,14 +110,6 @@ func (s *Store) Case(ctx context.Context, number string) (*casefile.Case, error)
 	return c, err
 }
 
-func (s *Store) inReadTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	return fn(tx)
-}
 
 func loadCase(ctx context.Context, tx *sql.Tx, number string) (*casefile.Case, error) {
 	return loadCaseFor(ctx, tx, number, "")
