@@ -110,7 +110,6 @@ func (s *Store) Case(ctx context.Context, number string) (*casefile.Case, error)
 	return c, err
 }
 
-
 func loadCase(ctx context.Context, tx *sql.Tx, number string) (*casefile.Case, error) {
 	return loadCaseFor(ctx, tx, number, "")
 }
