@@ -13,7 +13,7 @@ export CGO_ENABLED := 1
 # tests use to look at the real window and the real PDF.
 APT_BUILD := gcc pkg-config libgl1-mesa-dev libx11-dev libxrandr-dev libxxf86vm-dev libxi-dev \
              libxcursor-dev libxinerama-dev libwayland-dev libxkbcommon-dev
-APT_CHECK := xvfb xdotool openbox x11-xkb-utils locales imagemagick poppler-utils qpdf img2pdf time
+APT_CHECK := xvfb xdotool openbox x11-xkb-utils locales imagemagick poppler-utils qpdf img2pdf time postgresql
 # The real-window tests run the app in English and in Russian: both locales must exist.
 LOCALES   := en_US.UTF-8 ru_RU.UTF-8
 
@@ -63,9 +63,15 @@ vet:
 	@if $(GO) list $(BUILDFLAGS) -deps ./ui | grep -E '^recoverydesk/data$$|go-sqlite3'; then echo "ui must not import the store"; exit 1; fi
 
 # Every test runs in a zone east of UTC, and the packages that print dates once more in UTC, so a
-# date that slips a day with the zone or a screen that reads the wall clock shows up here.
+# date that slips a day with the zone or a screen that reads the wall clock shows up here. The
+# PostgreSQL engine's tests run against a throwaway server, stopped afterwards even when a test
+# fails; a free port is picked so that two runs on one machine do not collide.
 test-unit:
-	TZ=Europe/Moscow $(GO) test $(BUILDFLAGS) -race -count=1 -timeout 15m ./...
+	@set -e; dir=$$(mktemp -d /tmp/recoverydesk-pg.XXXXXX); \
+	port=$$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	trap 'bash .ci/pg.sh stop '"$$dir" EXIT; \
+	export RECOVERYDESK_TEST_PG=$$(bash .ci/pg.sh start $$dir/pg $$port); \
+	TZ=Europe/Moscow $(GO) test $(BUILDFLAGS) -race -count=1 -timeout 15m ./...; \
 	TZ=UTC $(GO) test $(BUILDFLAGS) -count=1 -timeout 10m ./ui ./casefile/... ./cmd/...
 	@for f in FuzzParseIMEI FuzzDecodeImport FuzzPrepareEvidence FuzzDossierText; do \
 		$(GO) test $(BUILDFLAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime 8s ./casefile || exit 1; \

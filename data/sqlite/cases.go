@@ -92,7 +92,7 @@ func indexCase(ctx context.Context, tx *sql.Tx, c *casefile.Case, replace bool) 
 			return err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO case_search (rowid, haystack) VALUES (?, ?)`, c.ID, haystack(c)); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO case_search (rowid, haystack) VALUES (?, ?)`, c.ID, casefile.Haystack(c)); err != nil {
 		return err
 	}
 	for _, im := range c.IMEIs() {
