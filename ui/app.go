@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"path/filepath"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -90,7 +89,7 @@ func NewApp(fa fyne.App, s Store, opts Options, set casefile.Settings) *App {
 func newApp(fa fyne.App, s Store, opts Options, set casefile.Settings, inline bool) *App {
 	a := &App{fyne: fa, store: s, opts: opts, ctx: context.Background(), settings: set, open: map[string]*CaseForm{}, inline: inline}
 	if a.opts.ExportDir == "" {
-		a.opts.ExportDir = filepath.Join(homeDir(), "RecoveryDesk")
+		a.opts.ExportDir = defaultExportDir()
 	}
 	fa.SetIcon(appIcon)
 	a.main = fa.NewWindow("RecoveryDesk")
