@@ -16,8 +16,10 @@ APT_BUILD := gcc pkg-config libgl1-mesa-dev libx11-dev libxrandr-dev libxxf86vm-
 APT_CHECK := xvfb xdotool openbox x11-xkb-utils locales imagemagick poppler-utils qpdf img2pdf time postgresql
 # The real-window tests run the app in English and in Russian: both locales must exist.
 LOCALES   := en_US.UTF-8 ru_RU.UTF-8
+# The Windows build: the mingw-w64 cross compiler, and zip for the package.
+APT_WINDOWS := gcc-mingw-w64-x86-64 zip
 
-.PHONY: all run build test test-unit test-smoke test-window vet deps deps-system deps-go bench screenshots package clean
+.PHONY: all run build test test-unit test-smoke test-window test-windows vet deps deps-system deps-go bench screenshots package package-windows clean
 
 all: build
 
@@ -25,7 +27,7 @@ all: build
 deps: deps-system deps-go
 
 deps-system:
-	@missing=""; for p in $(APT_BUILD) $(APT_CHECK); do \
+	@missing=""; for p in $(APT_BUILD) $(APT_CHECK) $(APT_WINDOWS); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -102,3 +104,13 @@ package: build
 	cd cmd/recoverydesk && $(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -tags $(TAGS) --release
 	mkdir -p dist && mv cmd/recoverydesk/*.tar.xz dist/
 	rm -f cmd/recoverydesk/FyneApp.toml cmd/recoverydesk/Icon.png
+
+## package-windows: the Windows (x64) build, cross-compiled with mingw-w64: a folder to unzip and
+## its .zip in dist/ (the .exe with icon and version from FyneApp.toml, README.txt, licences)
+package-windows: deps
+	GO=$(GO) TAGS=$(TAGS) bash .ci/package-windows.sh
+
+## test-windows: the Windows package built and checked from Linux (architecture, GUI subsystem,
+## only Windows system DLLs imported); .ci/run runs it after make test
+test-windows: package-windows
+	bash .ci/check-windows.sh

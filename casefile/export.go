@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"strings"
 )
 
 // EvidenceSource gives the bytes of stored attachments; the store implements it.
@@ -88,5 +87,5 @@ func DossierFileName(c *Case, draft bool) string {
 	if draft {
 		name += "-DRAFT"
 	}
-	return strings.ReplaceAll(name, "/", "-") + ".pdf"
+	return FileName(name + ".pdf")
 }

@@ -61,7 +61,7 @@ func ExportToFolder(ctx context.Context, st ExportStore, number, dir string, o D
 		return "", "", err
 	}
 	if email {
-		emlPath = filepath.Join(dir, "email-"+k.Number+".eml")
+		emlPath = filepath.Join(dir, FileName("email-"+k.Number+".eml"))
 		if err := SaveDocument(emlPath, res.EML); err != nil {
 			return "", "", err
 		}

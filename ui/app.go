@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -106,7 +105,7 @@ func newApp(fa fyne.App, s Store, opts Options, set casefile.Settings, inline bo
 		a.opts.Now = casefile.SystemClock
 	}
 	if a.opts.ExportDir == "" {
-		a.opts.ExportDir = filepath.Join(homeDir(), "RecoveryDesk")
+		a.opts.ExportDir = defaultExportDir()
 	}
 	fa.SetIcon(appIcon)
 	a.main = fa.NewWindow("RecoveryDesk")

@@ -291,7 +291,7 @@ func (p *EvidencePanel) openLarge(a casefile.Attachment) {
 		// A PDF opens in the desktop's viewer, from a private temporary copy.
 		dir, err := os.MkdirTemp("", "recoverydesk-view-")
 		if err == nil {
-			path := filepath.Join(dir, a.Name)
+			path := filepath.Join(dir, casefile.FileName(a.Name))
 			if err = os.WriteFile(path, data, 0o600); err == nil {
 				app.openPath(path)
 				return

@@ -16,7 +16,7 @@ import (
 
 // caseFolder is where a case's documents are written: one private folder per case.
 func (a *App) caseFolder(number string) (string, error) {
-	dir := filepath.Join(a.opts.ExportDir, number)
+	dir := filepath.Join(a.opts.ExportDir, casefile.FileName(number))
 	return dir, os.MkdirAll(dir, 0o700)
 }
 
@@ -103,7 +103,7 @@ func (f *CaseForm) printReceipt() {
 		if err == nil {
 			var dir string
 			if dir, err = app.caseFolder(c.Number); err == nil {
-				path = filepath.Join(dir, "receipt-"+c.Number+".pdf")
+				path = filepath.Join(dir, casefile.FileName("receipt-"+c.Number+".pdf"))
 				err = casefile.SaveDocument(path, buf.Bytes())
 			}
 		}
