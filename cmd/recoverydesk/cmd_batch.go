@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"recoverydesk/casefile"
 	"recoverydesk/data"

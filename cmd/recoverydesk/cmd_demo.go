@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"sort"
-	"time"
 
 	"recoverydesk/casefile"
 )

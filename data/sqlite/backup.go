@@ -10,9 +10,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/mattn/go-sqlite3"
+
+	"recoverydesk/casefile"
 )
 
 // Backup writes a consistent copy of the database to dest with SQLite's online backup, so the
