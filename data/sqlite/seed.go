@@ -24,7 +24,8 @@ func (s *Store) SeedCases(ctx context.Context, cs []*casefile.Case) error {
 
 func seedCase(ctx context.Context, tx *sql.Tx, c *casefile.Case) error {
 	c.Normalize()
-	if err := c.ValidateAt(s.Now()); err != nil {
+	// A sample case is checked as of its latest change, the day it stands in its status.
+	if err := c.ValidateAt(c.StatusSince); err != nil {
 		return err
 	}
 	year := c.CreatedAt.Year()
