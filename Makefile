@@ -13,9 +13,13 @@ export CGO_ENABLED := 1
 # tests use to look at the real window and the real PDF.
 APT_BUILD := gcc pkg-config libgl1-mesa-dev libx11-dev libxrandr-dev libxxf86vm-dev libxi-dev \
              libxcursor-dev libxinerama-dev libwayland-dev libxkbcommon-dev
-APT_CHECK := xvfb xdotool imagemagick poppler-utils qpdf img2pdf time
+APT_CHECK := xvfb xdotool openbox x11-xkb-utils locales imagemagick poppler-utils qpdf img2pdf time postgresql
+# The real-window tests run the app in English and in Russian: both locales must exist.
+LOCALES   := en_US.UTF-8 ru_RU.UTF-8
+# The Windows build: the mingw-w64 cross compiler, and zip for the package.
+APT_WINDOWS := gcc-mingw-w64-x86-64 zip
 
-.PHONY: all run build test test-unit test-smoke vet deps deps-system deps-go bench screenshots package clean
+.PHONY: all run build test test-unit test-smoke test-window test-windows vet deps deps-system deps-go bench screenshots package package-windows clean
 
 all: build
 
@@ -23,7 +27,7 @@ all: build
 deps: deps-system deps-go
 
 deps-system:
-	@missing=""; for p in $(APT_BUILD) $(APT_CHECK); do \
+	@missing=""; for p in $(APT_BUILD) $(APT_CHECK) $(APT_WINDOWS); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -31,6 +35,12 @@ deps-system:
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@for l in $(LOCALES); do \
+		locale -a 2>/dev/null | grep -qix "$$(echo $$l | sed 's/UTF-8/utf8/')" && continue; \
+		echo "generating the locale $$l"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO sed -i "s/^# *\($$l UTF-8\)/\1/" /etc/locale.gen && $$SUDO locale-gen >/dev/null || exit 1; \
+	done
 
 deps-go:
 	$(GO) mod download
@@ -58,22 +68,33 @@ vet:
 		echo "the store must not link the window, the documents or the evidence codecs"; exit 1; fi
 
 # Every test runs in a zone east of UTC, and the packages that print dates once more in UTC, so a
-# date that slips a day with the zone or a screen that reads the wall clock shows up here.
+# date that slips a day with the zone or a screen that reads the wall clock shows up here. The
+# PostgreSQL engine's tests run against a throwaway server, stopped afterwards even when a test
+# fails; a free port is picked so that two runs on one machine do not collide.
 # The race detector watches the packages where goroutines share memory: the domain, the stores
 # and the screens (background work and fyne.Do). The command's tests run the real binary in
 # child processes, which the detector cannot see into, and a race build of the desktop driver's
 # OpenGL binding would cost more than the rest of the suite: they run without it.
 RACE_PKGS := ./casefile/... ./data/... ./ui/...
 test-unit:
-	TZ=Europe/Moscow $(GO) test $(BUILDFLAGS) -race -count=1 -timeout 15m $(RACE_PKGS)
-	TZ=Europe/Moscow $(GO) test $(BUILDFLAGS) -count=1 -timeout 10m ./cmd/...
-	TZ=UTC $(GO) test $(BUILDFLAGS) -count=1 -timeout 10m ./ui ./casefile/... ./cmd/...
+	@set -e; dir=$$(mktemp -d /tmp/recoverydesk-pg.XXXXXX); \
+	port=$$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	trap 'bash .ci/pg.sh stop '"$$dir" EXIT; \
+	export RECOVERYDESK_TEST_PG=$$(bash .ci/pg.sh start $$dir/pg $$port); \
+	TZ=Europe/Moscow $(GO) test $(BUILDFLAGS) -race -count=1 -timeout 45m $(RACE_PKGS); \
+	TZ=Europe/Moscow $(GO) test $(BUILDFLAGS) -count=1 -timeout 30m ./cmd/...; \
+	TZ=UTC $(GO) test $(BUILDFLAGS) -count=1 -timeout 30m ./ui ./casefile/... ./cmd/...
 	@for t in casefile:FuzzParseIMEI casefile:FuzzDecodeImport casefile/evidence:FuzzPrepareEvidence casefile/dossier:FuzzDossierText; do \
 		$(GO) test $(BUILDFLAGS) -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime 8s ./$${t%%:*} || exit 1; \
 	done
 
 test-smoke: build
 	bash .ci/smoke.sh $(BIN)
+
+## test-window: every screen of the real binary driven from the keyboard under Xvfb, in English
+## and Russian (screenshots of a failure land in .ci/failed/)
+test-window: build
+	bash .ci/window.sh $(BIN)
 
 ## bench: the benchmarks (not part of make test)
 bench: build
@@ -92,3 +113,13 @@ package: build
 	cd cmd/recoverydesk && $(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -tags $(TAGS) --release
 	mkdir -p dist && mv cmd/recoverydesk/*.tar.xz dist/
 	rm -f cmd/recoverydesk/FyneApp.toml cmd/recoverydesk/Icon.png
+
+## package-windows: the Windows (x64) build, cross-compiled with mingw-w64: a folder to unzip and
+## its .zip in dist/ (the .exe with icon and version from FyneApp.toml, README.txt, licences)
+package-windows: deps
+	GO=$(GO) TAGS=$(TAGS) bash .ci/package-windows.sh
+
+## test-windows: the Windows package built and checked from Linux (architecture, GUI subsystem,
+## only Windows system DLLs imported); .ci/run runs it after make test
+test-windows: package-windows
+	bash .ci/check-windows.sh

@@ -12,7 +12,12 @@ db="$work/demo.db"
 	center_address="Москва, ул. Тверская, 7" center_phone="+7 495 123-45-67" center_email=desk@example.com >/dev/null
 case=$("$bin" list --db "$db" --status intake --limit 1 --json | sed 's/.*"number":"\([^"]*\)".*/\1/')
 
-display=:$((150 + RANDOM % 100))
+# WINDOW_DISPLAY=N picks the X display; else the first free one from :90 up.
+n=${WINDOW_DISPLAY:-}
+if [ -z "$n" ]; then
+	for n in $(seq 90 189); do [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || break; done
+fi
+display=:${n#:}
 Xvfb "$display" -screen 0 1280x860x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 sleep 1

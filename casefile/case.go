@@ -19,6 +19,7 @@ type Case struct {
 	OwnershipStatement string       `json:"ownership_statement"`
 	SupportRegion      string       `json:"support_region"`
 	Verification       Verification `json:"verification"`
+	Declarations       Declarations `json:"declarations"`
 	Attachments        []Attachment `json:"attachments"`
 	Notes              string       `json:"notes"`
 

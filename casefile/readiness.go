@@ -39,6 +39,9 @@ const (
 	MissLockScreenText    = "lock_screen_text"
 	MissSecondHandStory   = "second_hand_story"
 	MissSellerInformation = "seller"
+	MissDeclNotStolen     = "declaration_not_lost_or_stolen"
+	MissDeclMayBeErased   = "declaration_may_be_erased"
+	MissDeclFactsTrue     = "declaration_facts_true"
 )
 
 // Readiness lists, in form order, what is still missing before the case's dossier can be
@@ -59,6 +62,15 @@ func Readiness(c *Case) []Missing {
 	}
 	if !c.Customer.Consent {
 		miss(MissConsent, "customer.consent", "Ask for and record the customer's consent to the processing of personal data.")
+	}
+	if !c.Declarations.NotLostOrStolen {
+		miss(MissDeclNotStolen, "declarations.not_lost_or_stolen", "Ask the customer to declare that the phone is not lost or stolen, and tick it.")
+	}
+	if !c.Declarations.MayBeErased {
+		miss(MissDeclMayBeErased, "declarations.may_be_erased", "Tell the customer the phone may be erased when unlocked, and tick that they understand.")
+	}
+	if !c.Declarations.FactsTrue {
+		miss(MissDeclFactsTrue, "declarations.facts_true", "Ask the customer to confirm that the facts given are true, and tick it.")
 	}
 	if blank(c.Device.Model) {
 		miss(MissDeviceModel, "device.model", "Enter the phone's model, as printed on the box.")

@@ -51,6 +51,9 @@ func TestReadiness(t *testing.T) {
 		}, []string{casefile.MissBoxPhoto}},
 		{"not verified", func(c *casefile.Case) { c.Verification = casefile.Verification{} }, []string{casefile.MissIMEIMatchBox, casefile.MissIMEIMatchReceipt}},
 		{"no region", func(c *casefile.Case) { c.SupportRegion = "" }, []string{casefile.MissSupportRegion}},
+		{"not declared stolen or not", func(c *casefile.Case) { c.Declarations.NotLostOrStolen = false }, []string{casefile.MissDeclNotStolen}},
+		{"no declaration at all", func(c *casefile.Case) { c.Declarations = casefile.Declarations{}; c.Customer.Consent = false },
+			[]string{casefile.MissConsent, casefile.MissDeclNotStolen, casefile.MissDeclMayBeErased, casefile.MissDeclFactsTrue}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ package data
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"recoverydesk/casefile"
@@ -64,4 +65,7 @@ type Maintenance interface {
 var (
 	ErrNotFound = casefile.ErrNotFound
 	ErrConflict = casefile.ErrConflict
+	// ErrUnreachable: a shared database's server cannot be reached now; what was typed stays
+	// in the form, and the same operation works once the server is back.
+	ErrUnreachable = errors.New("the shared database cannot be reached")
 )

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -36,6 +35,9 @@ type Options struct {
 	Restored RestoreResult
 	// Now is the clock every screen, document and day count reads; nil means the wall clock.
 	Now casefile.Clock
+	// DraftDir is the owner-only folder where case windows keep their unsaved typing (next to
+	// the database); empty keeps no drafts.
+	DraftDir string
 }
 
 // RestoreResult is the outcome of a restore scheduled from the overview and done at start.
@@ -57,6 +59,7 @@ type App struct {
 	open     map[string]*CaseForm
 	bg       sync.WaitGroup
 	inline   bool // run background work on the caller's goroutine (tests)
+	drafts   draftStore
 }
 
 // Run opens the main window on fa and returns when it is closed. The caller makes the Fyne app
@@ -69,6 +72,7 @@ func Run(fa fyne.App, s Store, opts Options) {
 	}
 	setLanguage(set.Language)
 	a := NewApp(fa, s, opts, set)
+	current.Store(a)
 	a.main.Show()
 	if set.Technician == "" {
 		a.askTechnician()
@@ -86,8 +90,10 @@ func Run(fa fyne.App, s Store, opts Options) {
 		dialog.ShowInformation(T("Restore from backup"), Tf("Restored from {{.From}}. The replaced database is kept as {{.Aside}}.",
 			map[string]any{"From": r.From, "Aside": r.KeptAside}), a.main)
 	}
+	a.offerDrafts()
 	a.dailyBackup()
 	a.fyne.Run()
+	a.WaitIdle()
 }
 
 // NewApp builds the desk on a Fyne app.
@@ -96,12 +102,12 @@ func NewApp(fa fyne.App, s Store, opts Options, set casefile.Settings) *App {
 }
 
 func newApp(fa fyne.App, s Store, opts Options, set casefile.Settings, inline bool) *App {
-	a := &App{fyne: fa, store: s, opts: opts, ctx: context.Background(), settings: set, open: map[string]*CaseForm{}, inline: inline}
+	a := &App{fyne: fa, store: s, opts: opts, ctx: context.Background(), settings: set, open: map[string]*CaseForm{}, inline: inline, drafts: draftStore{dir: opts.DraftDir}}
 	if a.opts.Now == nil {
 		a.opts.Now = casefile.SystemClock
 	}
 	if a.opts.ExportDir == "" {
-		a.opts.ExportDir = filepath.Join(homeDir(), "RecoveryDesk")
+		a.opts.ExportDir = defaultExportDir()
 	}
 	fa.SetIcon(appIcon)
 	a.main = fa.NewWindow("RecoveryDesk")
@@ -111,6 +117,8 @@ func newApp(fa fyne.App, s Store, opts Options, set casefile.Settings, inline bo
 	a.main.SetMaster()
 	a.main.SetMainMenu(a.mainMenu())
 	escapeCloses(a.main, nil)
+	// Closing the main window quits: ask first, as Ctrl+Q does, when typing is unsaved.
+	a.main.SetCloseIntercept(a.requestQuit)
 	a.list.Refresh()
 	return a
 }
@@ -203,9 +211,7 @@ func (a *App) showError(w fyne.Window, sentence string, err error) {
 	}
 	lbl := widget.NewLabel(msg)
 	lbl.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(T("Not done"), T("OK"), lbl, w)
-	d.Resize(fyne.NewSize(520, 240))
-	d.Show()
+	showMessage(w, dialog.NewCustom(T("Not done"), T("OK"), lbl, w), fyne.NewSize(520, 240))
 }
 
 func validationText(ve casefile.ValidationError) string {
@@ -246,23 +252,37 @@ func (a *App) openPath(path string) {
 	}
 }
 
+// askTechnician asks, on the first start, who works at this counter and which service center
+// it is: the dossier and the receipt print both, and "Service center: —" tells support nothing.
 func (a *App) askTechnician() {
-	e := widget.NewEntry()
-	e.SetPlaceHolder(T("for example Anna Kotova"))
-	d := dialog.NewForm(T("Who works at this counter?"), T("Save"), T("Later"),
-		[]*widget.FormItem{widget.NewFormItem(T("Your name"), e)}, func(ok bool) {
-			if !ok || e.Text == "" {
-				return
-			}
-			s := a.Settings()
-			s.Technician = e.Text
-			if err := a.store.SaveSettings(a.ctx, s); err != nil {
-				a.showError(a.main, T("The settings were not saved."), err)
-				return
-			}
-			a.setSettings(s)
-		}, a.main)
-	d.Resize(fyne.NewSize(420, 180))
-	d.Show()
-	a.main.Canvas().Focus(e)
+	cur := a.Settings()
+	entry := func(value, placeholder string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetText(value)
+		e.SetPlaceHolder(placeholder)
+		return e
+	}
+	tech := entry(cur.Technician, T("for example Anna Kotova"))
+	center := entry(cur.CenterName, T("as printed on the dossier"))
+	addr := entry(cur.CenterAddress, "")
+	phone := entry(cur.CenterPhone, "+7 495 000-00-00")
+	email := entry(cur.CenterEmail, "desk@example.com")
+	d := dialog.NewForm(T("Who works at this counter?"), T("Save"), T("Later"), []*widget.FormItem{
+		widget.NewFormItem(T("Your name"), tech), widget.NewFormItem(T("Service center"), center),
+		widget.NewFormItem(T("Address"), addr), widget.NewFormItem(T("Phone"), phone), widget.NewFormItem(T("E-mail"), email),
+	}, func(ok bool) {
+		if !ok || tech.Text == "" {
+			return
+		}
+		s := a.Settings()
+		s.Technician, s.CenterName, s.CenterAddress, s.CenterPhone, s.CenterEmail = tech.Text, center.Text, addr.Text, phone.Text, email.Text
+		if err := a.store.SaveSettings(a.ctx, s); err != nil {
+			a.showError(a.main, T("The settings were not saved."), err)
+			return
+		}
+		a.setSettings(s)
+	}, a.main)
+	submitOnEnter(d, tech, center, addr, phone, email)
+	showDialog(d, fyne.NewSize(520, 340))
+	a.main.Canvas().Focus(tech)
 }

@@ -13,6 +13,7 @@ func (a *App) background(fn func()) {
 	a.bg.Add(1)
 	go func() {
 		defer a.bg.Done()
+		defer a.recoverPanic()
 		fn()
 	}()
 }

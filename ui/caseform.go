@@ -21,23 +21,25 @@ type CaseForm struct {
 	// c is the case as last loaded or saved; the widgets hold what is typed since.
 	c *casefile.Case
 
-	name, phone, email, docType, docNumber *widget.Entry
-	consent                                *widget.Check
-	brand, model, serial, lockText         *widget.Entry
+	name, phone, email, docType, docNumber *FormEntry
+	consent                                *formCheck
+	brand, model, serial, lockText         *FormEntry
 	imei1, imei2                           *IMEIField
-	accountID                              *widget.Entry
-	knowsLogin, controlsContact            *widget.Check
-	purchaseDate, seller, sellerContact    *widget.Entry
-	receiptNo, price                       *widget.Entry
-	channel                                *widget.Select
-	statement, notes                       *widget.Entry
-	region                                 *widget.Select
-	matchBox, matchReceipt                 *widget.Check
+	accountID                              *FormEntry
+	knowsLogin, controlsContact            *formCheck
+	purchaseDate, seller, sellerContact    *FormEntry
+	receiptNo, price                       *FormEntry
+	channel                                *formSelect
+	statement, notes                       *FormEntry
+	region                                 *formSelect
+	matchBox, matchReceipt                 *formCheck
+	decl                                   declarationChecks
+	draft                                  formDraft
 
 	title      *widget.Label
 	status     *widget.Label
 	readiness  *fyne.Container
-	jumps      []*widget.Button // one per readiness item, in order
+	jumps      []*checklistItem // one per readiness item, in order
 	readyTitle *widget.Label
 	route      *fyne.Container
 	evidence   *EvidencePanel
@@ -58,8 +60,9 @@ func newCaseForm(a *App, c *casefile.Case) *CaseForm {
 	f.win.SetMainMenu(f.menu())
 	escapeCloses(f.win, f.requestClose)
 	f.win.SetCloseIntercept(f.requestClose)
-	f.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { f.evidence.AddURIs(uris) })
+	f.win.SetOnDropped(f.dropped)
 	f.win.SetOnClosed(func() {
+		f.closeDraft()
 		if f.c.Number != "" {
 			a.register(f.c.Number, nil)
 		}
@@ -69,6 +72,9 @@ func newCaseForm(a *App, c *casefile.Case) *CaseForm {
 	}
 	return f
 }
+
+// dropped takes files dropped onto the window as evidence.
+func (f *CaseForm) dropped(_ fyne.Position, uris []fyne.URI) { f.evidence.AddURIs(uris) }
 
 // Show opens the window with the cursor in the first field.
 func (f *CaseForm) Show() {
@@ -82,18 +88,58 @@ func (f *CaseForm) Window() fyne.Window { return f.win }
 // Case is the case as last loaded or saved.
 func (f *CaseForm) Case() *casefile.Case { return f.c }
 
-func (f *CaseForm) entry(field, placeholder string) *widget.Entry {
-	e := widget.NewEntry()
+func (f *CaseForm) entry(field, placeholder string) *FormEntry {
+	e := NewFormEntry()
 	e.SetPlaceHolder(placeholder)
 	e.OnChanged = func(string) { f.changed() }
+	e.OnFocus = func() { f.reveal(e) }
 	f.fields[field] = e
 	return e
 }
 
-func (f *CaseForm) check(field, label string) *widget.Check {
-	c := widget.NewCheck(label, func(bool) { f.changed() })
+func (f *CaseForm) multiLine(field, placeholder string, rows int) *FormEntry {
+	e := NewFormMultiLineEntry()
+	e.SetPlaceHolder(placeholder)
+	e.SetMinRowsVisible(rows)
+	e.OnChanged = func(string) { f.changed() }
+	e.OnFocus = func() { f.reveal(e) }
+	f.fields[field] = e
+	return e
+}
+
+func (f *CaseForm) check(field, label string) *formCheck {
+	c := newFormCheck(label, func(bool) { f.changed() })
+	c.onFocus = func() { f.reveal(c) }
 	f.fields[field] = c
 	return c
+}
+
+func (f *CaseForm) choice(field string, options []string) *formSelect {
+	s := newFormSelect(options, func(string) { f.changed() })
+	s.onFocus = func() { f.reveal(s) }
+	f.fields[field] = s
+	return s
+}
+
+// reveal scrolls the form so that the field getting the focus is in view, with a margin: Tab
+// walks into fields below the fold, and typing into a field out of sight is typing blind.
+func (f *CaseForm) reveal(o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(f.formScroll.Content).Y
+	bottom := top + o.Size().Height
+	view, off := f.formScroll.Size().Height, f.formScroll.Offset.Y
+	const margin = 32
+	switch {
+	case view <= 0:
+		return
+	case top-margin < off:
+		off = top - margin
+	case bottom+margin > off+view:
+		off = min(top-margin, bottom+margin-view)
+	default:
+		return
+	}
+	f.formScroll.ScrollToOffset(fyne.NewPos(0, max(0, off)))
 }
 
 func group(title string, items ...*widget.FormItem) fyne.CanvasObject {
@@ -116,6 +162,7 @@ func (f *CaseForm) build() {
 	for key, m := range map[string]*IMEIField{"device.imei1": f.imei1, "device.imei2": f.imei2} {
 		m := m
 		m.Entry.OnChanged = func(string) { m.check(); f.changed() }
+		m.Entry.OnFocus = func() { f.reveal(m.box) }
 		f.fields[key] = m.Entry
 	}
 	f.serial = f.entry("device.serial", "")
@@ -136,28 +183,23 @@ func (f *CaseForm) build() {
 	for i, ch := range casefile.Channels {
 		channels[i] = channelName(ch)
 	}
-	f.channel = widget.NewSelect(channels, func(string) { f.changed() })
+	f.channel = f.choice("purchase.channel", channels)
 	f.channel.PlaceHolder = T("Where was it bought?")
-	f.fields["purchase.channel"] = f.channel
-	f.statement = f.entry("ownership_statement", T("In the customer's words: how, when, where and from whom the phone was obtained"))
-	f.statement.MultiLine = true
-	f.statement.Wrapping = fyne.TextWrapWord
-	f.statement.SetMinRowsVisible(4)
-	f.region = widget.NewSelect(f.app.Settings().Regions(), func(string) { f.changed() })
-	f.fields["support_region"] = f.region
+	f.statement = f.multiLine("ownership_statement", T("In the customer's words: how, when, where and from whom the phone was obtained"), 4)
+	f.region = f.choice("support_region", f.app.Settings().Regions())
 	f.matchBox = f.check("verification.imei_matches_box", T("IMEI on the phone matches the box label"))
 	f.matchReceipt = f.check("verification.imei_matches_receipt", T("IMEI on the phone matches the receipt"))
-	f.notes = f.entry("notes", "")
-	f.notes.MultiLine = true
-	f.notes.SetMinRowsVisible(2)
+	f.notes = f.multiLine("notes", "", 2)
+	f.notes.Wrapping = fyne.TextWrapWord
 
 	groups := []struct {
 		card fyne.CanvasObject
 		keys string
 	}{
-		{group(T("Customer"), item(T("Name"), f.name), item(T("Phone"), f.phone), item(T("E-mail"), f.email),
-			item(T("Document"), f.docType), item(T("Document number"), f.docNumber), item("", f.consent)),
-			"customer.name customer.phone customer.email customer.id_document.type customer.id_document.number customer.consent"},
+		{group(T("Customer"), append([]*widget.FormItem{item(T("Name"), f.name), item(T("Phone"), f.phone), item(T("E-mail"), f.email),
+			item(T("Document"), f.docType), item(T("Document number"), f.docNumber)}, f.buildDeclarations()...)...),
+			"customer.name customer.phone customer.email customer.id_document.type customer.id_document.number " +
+				"declarations.not_lost_or_stolen customer.consent declarations.may_be_erased declarations.facts_true"},
 		{group(T("Device"), item(T("Brand"), f.brand), item(T("Model"), f.model), item(T("IMEI 1"), f.imei1.Object()),
 			item(T("IMEI 2"), f.imei2.Object()), item(T("Serial number"), f.serial), item(T("Lock screen text"), f.lockText)),
 			"device.brand device.model device.imei1 device.imei2 device.serial device.lock_screen_text"},
@@ -182,10 +224,10 @@ func (f *CaseForm) build() {
 
 	f.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
 	f.status = widget.NewLabel("")
-	save := &widget.Button{Text: T("Save") + " (Ctrl+S)", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: func() { f.Save() }}
-	statusBtn := &widget.Button{Text: T("Change status…"), Icon: theme.MediaSkipNextIcon(), OnTapped: f.showStatusDialog}
-	exportBtn := &widget.Button{Text: T("Export dossier…"), Icon: theme.DocumentIcon(), OnTapped: f.showExportDialog}
-	receiptBtn := &widget.Button{Text: T("Print receipt"), Icon: theme.DocumentPrintIcon(), OnTapped: f.printReceipt}
+	save := &widget.Button{Text: T("Save") + " (Ctrl+S)", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.app.guard(func() { f.Save() })}
+	statusBtn := &widget.Button{Text: T("Change status…"), Icon: theme.MediaSkipNextIcon(), OnTapped: f.app.guard(f.showStatusDialog)}
+	exportBtn := &widget.Button{Text: T("Export dossier…"), Icon: theme.DocumentIcon(), OnTapped: f.app.guard(f.showExportDialog)}
+	receiptBtn := &widget.Button{Text: T("Print receipt"), Icon: theme.DocumentPrintIcon(), OnTapped: f.app.guard(f.printReceipt)}
 	toolbar := container.NewBorder(nil, nil, container.NewVBox(f.title, f.status),
 		container.NewCenter(container.NewHBox(save, statusBtn, exportBtn, receiptBtn)))
 
@@ -214,7 +256,7 @@ func (f *CaseForm) load(c *casefile.Case) {
 	f.email.SetText(c.Customer.Email)
 	f.docType.SetText(c.Customer.IDDocument.Type)
 	f.docNumber.SetText(c.Customer.IDDocument.Number)
-	f.consent.SetChecked(c.Customer.Consent)
+	f.loadDeclarations(c)
 	f.brand.SetText(c.Device.Brand)
 	f.model.SetText(c.Device.Model)
 	f.imei1.Entry.SetText(c.Device.IMEI1)
@@ -256,7 +298,7 @@ func (f *CaseForm) collect() *casefile.Case {
 	d := *f.c
 	d.Customer.Name, d.Customer.Phone, d.Customer.Email = f.name.Text, f.phone.Text, f.email.Text
 	d.Customer.IDDocument = casefile.IDDocument{Type: f.docType.Text, Number: f.docNumber.Text}
-	d.Customer.Consent = f.consent.Checked
+	f.collectDeclarations(&d)
 	d.Device = casefile.Device{Brand: f.brand.Text, Model: f.model.Text, IMEI1: f.imei1.Entry.Text, IMEI2: f.imei2.Entry.Text,
 		Serial: f.serial.Text, LockScreenText: f.lockText.Text}
 	d.Account = casefile.Account{Identifier: f.accountID.Text, KnowsLogin: f.knowsLogin.Checked, ControlsLinkedContact: f.controlsContact.Checked}
@@ -278,13 +320,21 @@ func (f *CaseForm) changed() {
 	if f.loading || f.readiness == nil {
 		return
 	}
+	f.scheduleDraft()
 	d := f.collect()
 	f.showReadiness(d)
 	f.showRoute(d)
 }
 
-// JumpButtons are the readiness items' buttons, in the order of Missing.
-func (f *CaseForm) JumpButtons() []*widget.Button { return f.jumps }
+// JumpButtons are the readiness items, in the order of Missing; each is tapped or typed like a
+// button.
+func (f *CaseForm) JumpButtons() []fyne.Tappable {
+	t := make([]fyne.Tappable, len(f.jumps))
+	for i, j := range f.jumps {
+		t[i] = j
+	}
+	return t
+}
 
 // Missing is what the checklist shows now, for tests.
 func (f *CaseForm) Missing() []casefile.Missing { return casefile.Readiness(f.collect()) }
@@ -303,11 +353,8 @@ func (f *CaseForm) showReadiness(d *casefile.Case) {
 	f.readyTitle.Refresh()
 	f.jumps = f.jumps[:0]
 	for _, m := range missing {
-		// A label wraps where a button cannot, so long items do not widen the panel; the
-		// small button beside each takes the technician to the field.
-		jump := &widget.Button{Icon: theme.NavigateNextIcon(), Importance: widget.LowImportance, OnTapped: func() { f.jumpTo(m.Field) }}
-		text := &widget.Label{Text: "☐ " + readinessText(m), Wrapping: fyne.TextWrapWord}
-		f.readiness.Add(container.NewBorder(nil, nil, nil, jump, text))
+		jump := newChecklistItem("☐ "+readinessText(m), func() { f.jumpTo(m.Field) })
+		f.readiness.Add(jump)
 		f.jumps = append(f.jumps, jump)
 	}
 }
@@ -350,12 +397,15 @@ func eventText(e casefile.Event) string {
 		what = T("Case opened")
 	case casefile.ActionEdited:
 		what = T("Edited")
+		if t, ok := editedText(e.Note); ok {
+			what, e.Note = t, ""
+		}
 	case casefile.ActionAttachmentAdded:
 		what = T("File added") + ": " + e.Details["name"]
 	case casefile.ActionAttachmentRemoved:
 		what = T("File removed") + ": " + e.Details["name"]
 	case casefile.ActionExported:
-		what = T("Dossier exported") + " (" + e.Details["language"] + ")"
+		what = exportedText(e.Details)
 	case casefile.ActionPurged:
 		what = T("Documents purged")
 	default:
@@ -399,6 +449,7 @@ func (f *CaseForm) Save() error {
 	if isNew {
 		f.app.register(saved.Number, f)
 	}
+	f.removeDraft(true)
 	f.load(saved)
 	f.app.list.Refresh()
 	return nil

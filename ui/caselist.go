@@ -27,11 +27,12 @@ type CaseList struct {
 	widget.BaseWidget
 	app *App
 
-	search  *widget.Entry
+	search  *FormEntry
 	status  *widget.Select
 	sort    *widget.Select
-	list    *widget.List
+	list    *caseRows
 	count   *widget.Label
+	empty   *widget.Label // instead of the rows when there are none
 	content fyne.CanvasObject
 
 	mu    sync.Mutex
@@ -46,9 +47,18 @@ type CaseList struct {
 // NewCaseList builds the list screen.
 func NewCaseList(a *App) *CaseList {
 	l := &CaseList{app: a, pages: map[int][]casefile.Summary{}, now: a.now, query: casefile.Query{Sort: casefile.SortNewest}}
-	l.search = widget.NewEntry()
+	l.search = NewFormEntry()
 	l.search.SetPlaceHolder(T("Search: name, phone, e-mail, IMEI or case number (Ctrl+F)"))
 	l.search.OnChanged = func(string) { l.scheduleSearch() }
+	// Enter or Down takes the technician from the search to the rows it found.
+	l.search.OnSubmitted = func(string) { l.focusRows() }
+	l.search.OnKey = func(k *fyne.KeyEvent) bool {
+		if k.Name == fyne.KeyDown {
+			l.focusRows()
+			return true
+		}
+		return false
+	}
 	statuses := []string{T("All statuses")}
 	for _, s := range casefile.Statuses {
 		statuses = append(statuses, statusName(s))
@@ -58,7 +68,9 @@ func NewCaseList(a *App) *CaseList {
 	l.sort = widget.NewSelect([]string{T("Newest first"), T("Oldest first"), T("Waiting longest")}, func(string) { l.reload() })
 	l.sort.SetSelectedIndex(0)
 	l.count = widget.NewLabel("")
-	l.list = widget.NewList(l.length, l.createRow, l.updateRow)
+	l.list = newCaseRows(l.length, l.createRow, l.updateRow)
+	l.empty = &widget.Label{Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}
+	l.empty.Hide()
 	l.list.OnSelected = func(id widget.ListItemID) {
 		if r, ok := l.row(id); ok {
 			l.list.UnselectAll()
@@ -71,7 +83,8 @@ func NewCaseList(a *App) *CaseList {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(l.status, l.sort, newBtn, overviewBtn, settingsBtn), l.search)
 	header := container.NewGridWithColumns(1, rowLayout(
 		boldLabel(T("Case")), boldLabel(T("Customer")), boldLabel(T("Model")), boldLabel(T("Status")), boldLabel(T("Days"))))
-	l.content = container.NewBorder(container.NewVBox(top, header), l.count, nil, nil, l.list)
+	l.content = container.NewBorder(container.NewVBox(top, header), l.count, nil, nil,
+		container.NewStack(l.list, container.NewVBox(l.empty)))
 	l.ExtendBaseWidget(l)
 	return l
 }
@@ -229,6 +242,7 @@ func (l *CaseList) reload() {
 			l.pages = map[int][]casefile.Summary{0: first}
 			l.mu.Unlock()
 			l.count.SetText(Tf("{{.Count}} cases", map[string]any{"Count": total}))
+			l.showEmpty(total, q)
 			l.app.main.SetTitle(fmt.Sprintf("RecoveryDesk — %s", l.count.Text))
 			l.list.Refresh()
 			l.list.ScrollToTop()
@@ -243,7 +257,7 @@ func (l *CaseList) Total() int { return l.length() }
 func (l *CaseList) Row(i int) (casefile.Summary, bool) { return l.row(i) }
 
 // SearchEntry is the search box.
-func (l *CaseList) SearchEntry() *widget.Entry { return l.search }
+func (l *CaseList) SearchEntry() *FormEntry { return l.search }
 
 // StatusFilter is the status filter.
 func (l *CaseList) StatusFilter() *widget.Select { return l.status }

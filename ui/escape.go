@@ -4,18 +4,29 @@ import "fyne.io/fyne/v2"
 
 // escapeCloses makes Esc dismiss the window's top dialog, or, with none open, run onEmpty
 // (close the window, asking first where typing would be lost). Fyne's dialogs do not take Esc
-// themselves.
+// themselves. Enter presses the only button of a message shown by showMessage.
 func escapeCloses(w fyne.Window, onEmpty func()) {
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name != fyne.KeyEscape {
-			return
-		}
-		if top := w.Canvas().Overlays().Top(); top != nil {
-			w.Canvas().Overlays().Remove(top)
-			return
-		}
-		if onEmpty != nil {
-			onEmpty()
+		top := w.Canvas().Overlays().Top()
+		switch k.Name {
+		case fyne.KeyEscape:
+			if top != nil {
+				enterCloses.Lock()
+				delete(enterCloses.by, top)
+				enterCloses.Unlock()
+				w.Canvas().Overlays().Remove(top)
+				return
+			}
+			if onEmpty != nil {
+				onEmpty()
+			}
+		case fyne.KeyReturn, fyne.KeyEnter:
+			if top == nil {
+				return
+			}
+			if action := enterAction(top); action != nil {
+				action()
+			}
 		}
 	})
 }

@@ -31,6 +31,9 @@ type EvidencePanel struct {
 	grid    *fyne.Container
 	busy    *widget.ProgressBarInfinite
 	busyMsg *widget.Label
+	// path takes a typed or pasted file path: Fyne's file dialog offers no field to type one,
+	// and a technician at the keyboard has the path from the scanner's message or a file manager.
+	path    *FormEntry
 	content fyne.CanvasObject
 	thumbs  map[int64]image.Image
 }
@@ -43,7 +46,10 @@ func newEvidencePanel(f *CaseForm) *EvidencePanel {
 	add := &widget.Button{Text: T("Add file…"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: func() { p.Add("") }}
 	hint := widget.NewLabel(T("JPEG, PNG or PDF, up to 40 MB. You can also drop files onto this window."))
 	hint.Wrapping = fyne.TextWrapWord
-	p.content = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, add, hint), p.busy, p.busyMsg), nil, nil, nil,
+	p.path = NewFormEntry()
+	p.path.SetPlaceHolder(T("or type a file's path and press Enter"))
+	p.path.OnSubmitted = func(s string) { p.addPath(s) }
+	p.content = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, add, hint), p.path, p.busy, p.busyMsg), nil, nil, nil,
 		container.NewVScroll(p.grid))
 	p.ExtendBaseWidget(p)
 	return p
@@ -104,19 +110,47 @@ func (p *EvidencePanel) loadThumb(id int64) {
 	})
 }
 
-// Add opens the file dialog; kind preselects the evidence slot the technician came for.
+// Add opens the file dialog; kind preselects the evidence slot the technician came for. Behind
+// the dialog the path field has the focus, so Esc leaves the technician where a path can be typed.
 func (p *EvidencePanel) Add(kind casefile.AttachmentKind) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
+	p.form.win.Canvas().Focus(p.path)
+	showFileOpen(p.form.win, evidenceExtensions, func(r fyne.URIReadCloser) {
+		if r == nil {
 			return
 		}
 		uri := r.URI()
 		r.Close()
 		p.confirmKinds([]fyne.URI{uri}, kind)
-	}, p.form.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".pdf", ".JPG", ".JPEG", ".PNG", ".PDF"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
+}
+
+// addPath takes a typed path ("~/" is the home folder; a pasted file:// address works too).
+func (p *EvidencePanel) addPath(typed string) {
+	s := strings.TrimSpace(typed)
+	if s == "" {
+		return
+	}
+	if rest, ok := strings.CutPrefix(s, "~/"); ok {
+		s = filepath.Join(homeDir(), rest)
+	}
+	var u fyne.URI
+	if strings.HasPrefix(s, "file://") {
+		parsed, err := storage.ParseURI(s)
+		if err != nil {
+			p.form.app.showError(p.form.win, T("No file at this path."), nil)
+			return
+		}
+		u = parsed
+	} else {
+		if st, err := os.Stat(s); err != nil || st.IsDir() {
+			p.form.app.showError(p.form.win, T("No file at this path."), nil)
+			return
+		}
+		abs, _ := filepath.Abs(s)
+		u = storage.NewFileURI(abs)
+	}
+	p.path.SetText("")
+	p.confirmKinds([]fyne.URI{u}, "")
 }
 
 // AddURIs takes files dropped onto the window.
@@ -159,8 +193,9 @@ func (p *EvidencePanel) confirmKinds(uris []fyne.URI, preset casefile.Attachment
 		}
 		p.addFiles(uris, kinds)
 	}, p.form.win)
-	d.Resize(fyne.NewSize(560, float32(160+50*len(uris))))
-	d.Show()
+	showDialog(d, fyne.NewSize(560, float32(160+50*len(uris))))
+	// Nothing in it takes Enter, so Enter adds (the kinds are preset; arrows change them).
+	onEnter(p.form.win, d, d.Submit)
 }
 
 // addFiles reads, checks and stores files one by one off the UI thread, showing progress; a
@@ -201,9 +236,7 @@ func (p *EvidencePanel) addFiles(uris []fyne.URI, kinds []casefile.AttachmentKin
 			if len(refused) > 0 {
 				lbl := widget.NewLabel(strings.Join(refused, "\n\n"))
 				lbl.Wrapping = fyne.TextWrapWord
-				d := dialog.NewCustom(T("Some files were not added"), T("OK"), lbl, p.form.win)
-				d.Resize(fyne.NewSize(560, 260))
-				d.Show()
+				showMessage(p.form.win, dialog.NewCustom(T("Some files were not added"), T("OK"), lbl, p.form.win), fyne.NewSize(560, 260))
 			}
 		})
 	})
@@ -259,7 +292,7 @@ func (p *EvidencePanel) openLarge(a casefile.Attachment) {
 		// A PDF opens in the desktop's viewer, from a private temporary copy.
 		dir, err := os.MkdirTemp("", "recoverydesk-view-")
 		if err == nil {
-			path := filepath.Join(dir, a.Name)
+			path := filepath.Join(dir, casefile.FileName(a.Name))
 			if err = os.WriteFile(path, data, 0o600); err == nil {
 				app.openPath(path)
 				return
@@ -272,9 +305,8 @@ func (p *EvidencePanel) openLarge(a casefile.Attachment) {
 	img.FillMode = canvas.ImageFillContain
 	info := widget.NewLabel(fmt.Sprintf("%s · %s · %s · SHA-256 %s", kindName(a.Kind), a.Name, a.AddedAt.Local().Format("2006-01-02 15:04"), a.SHA256))
 	info.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(kindName(a.Kind), T("Close"), container.NewBorder(nil, info, nil, nil, img), p.form.win)
-	d.Resize(fyne.NewSize(1000, 720))
-	d.Show()
+	showMessage(p.form.win, dialog.NewCustom(kindName(a.Kind), T("Close"), container.NewBorder(nil, info, nil, nil, img), p.form.win),
+		fyne.NewSize(1000, 720))
 }
 
 func (p *EvidencePanel) confirmRemove(a casefile.Attachment) {
@@ -293,6 +325,6 @@ func (p *EvidencePanel) confirmRemove(a casefile.Attachment) {
 			delete(p.thumbs, a.ID)
 			p.form.reload()
 		}, p.form.win)
-	d.Resize(fyne.NewSize(460, 180))
-	d.Show()
+	submitOnEnter(d, reason)
+	showDialog(d, fyne.NewSize(460, 180))
 }

@@ -16,7 +16,7 @@ import (
 
 // caseFolder is where a case's documents are written: one private folder per case.
 func (a *App) caseFolder(number string) (string, error) {
-	dir := filepath.Join(a.opts.ExportDir, number)
+	dir := filepath.Join(a.opts.ExportDir, casefile.FileName(number))
 	return dir, os.MkdirAll(dir, 0o700)
 }
 
@@ -49,8 +49,9 @@ func (f *CaseForm) showExportDialog() {
 			f.export(code, draft.Checked, email.Checked)
 		}
 	}, f.win)
-	d.Resize(fyne.NewSize(560, 260))
-	d.Show()
+	showDialog(d, fyne.NewSize(560, 260))
+	// Enter exports with what the dialog proposes; Tab and Space change it first.
+	onEnter(f.win, d, d.Submit)
 }
 
 // export renders off the UI thread with progress, writes the files, records the export and
@@ -102,7 +103,7 @@ func (f *CaseForm) printReceipt() {
 		if err == nil {
 			var dir string
 			if dir, err = app.caseFolder(c.Number); err == nil {
-				path = filepath.Join(dir, "receipt-"+c.Number+".pdf")
+				path = filepath.Join(dir, casefile.FileName("receipt-"+c.Number+".pdf"))
 				err = dossier.SaveDocument(path, buf.Bytes())
 			}
 		}
@@ -126,7 +127,5 @@ func (f *CaseForm) showResult(title, path, eml string) {
 		&widget.Button{Text: T("Open file"), Importance: widget.HighImportance, OnTapped: func() { f.app.openPath(path) }},
 		&widget.Button{Text: T("Show folder"), OnTapped: func() { f.app.openPath(filepath.Dir(path)) }},
 	))
-	d := dialog.NewCustom(title, T("Close"), box, f.win)
-	d.Resize(fyne.NewSize(600, 200))
-	d.Show()
+	showMessage(f.win, dialog.NewCustom(title, T("Close"), box, f.win), fyne.NewSize(600, 200))
 }

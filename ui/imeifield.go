@@ -15,11 +15,11 @@ import (
 // missing check digit offered as a one-click fix, and a loud warning with a link when the same
 // IMEI already belongs to another case.
 type IMEIField struct {
-	Entry *widget.Entry
+	Entry *FormEntry
 	// Hint says valid / invalid in words.
 	Hint *widget.Label
 	// Fix applies the suggested correction; hidden when there is none.
-	Fix *widget.Button
+	Fix *spaceButton
 	// Duplicates warns about other cases with this IMEI.
 	Duplicates *fyne.Container
 
@@ -29,16 +29,22 @@ type IMEIField struct {
 }
 
 func newIMEIField(f *CaseForm, placeholder string) *IMEIField {
-	m := &IMEIField{form: f, Entry: widget.NewEntry(), Hint: widget.NewLabel(""), Duplicates: container.NewVBox()}
+	m := &IMEIField{form: f, Entry: NewFormEntry(), Hint: widget.NewLabel(""), Duplicates: container.NewVBox()}
 	m.Entry.SetPlaceHolder(placeholder)
 	// No Entry.Validator: Fyne refreshes its tick only at some moments, and a tick beside an
 	// invalid IMEI would contradict the hint below, which is updated on every keystroke.
 	m.Hint.Wrapping = fyne.TextWrapWord
-	m.Fix = &widget.Button{Icon: theme.ConfirmIcon(), OnTapped: func() {
+	m.Fix = newSpaceButton(func() {
 		if m.suggestion != "" {
 			m.Entry.SetText(m.suggestion)
+			m.Entry.CursorColumn = len([]rune(m.suggestion))
 		}
-	}}
+		// The fix hides itself; the focus goes back to the IMEI, where the technician goes on.
+		if c := fyne.CurrentApp().Driver().CanvasForObject(m.Entry); c != nil {
+			c.Focus(m.Entry)
+		}
+	})
+	m.Fix.Icon = theme.ConfirmIcon()
 	m.Fix.Hide()
 	// The hint gets the full width to wrap in; the fix sits under it at its own size.
 	m.box = container.NewVBox(m.Entry, m.Hint, container.NewHBox(m.Fix), m.Duplicates)

@@ -35,8 +35,7 @@ func (o *OverviewWindow) batchExport() {
 	var d dialog.Dialog
 	d = dialog.NewCustom(T("Exporting all ready cases"), T("Cancel"), container.NewVBox(status, bar), o.win)
 	d.SetOnClosed(func() { cancelled.Store(true) })
-	d.Resize(fyne.NewSize(520, 160))
-	d.Show()
+	showDialog(d, fyne.NewSize(520, 160))
 	lang := a.Settings().DossierLanguage
 	a.background(func() {
 		var done, notReady int
@@ -75,8 +74,7 @@ func (o *OverviewWindow) batchExport() {
 			lbl.Wrapping = fyne.TextWrapWord
 			r := dialog.NewCustom(T("Export all ready"), T("Close"), container.NewVBox(lbl,
 				&widget.Button{Text: T("Show folder"), OnTapped: func() { a.openPath(a.opts.ExportDir) }}), o.win)
-			r.Resize(fyne.NewSize(560, 260))
-			r.Show()
+			showMessage(o.win, r, fyne.NewSize(560, 260))
 			o.Reload()
 		})
 	})
@@ -120,8 +118,7 @@ func (o *OverviewWindow) purge() {
 		dialog.ShowInformation(T("Purge old documents"), Tf("{{.N}} files deleted.", map[string]any{"N": len(purged)}), o.win)
 		o.Reload()
 	}, o.win)
-	d.Resize(fyne.NewSize(640, 480))
-	d.Show()
+	showDialog(d, fyne.NewSize(640, 480))
 }
 
 // dailyBackup makes today's backup next to the database on start, keeping as many as the

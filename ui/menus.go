@@ -15,7 +15,10 @@ func shortcut(key fyne.KeyName) fyne.Shortcut {
 }
 
 func menuItem(label string, key fyne.KeyName, action func()) *fyne.MenuItem {
-	it := fyne.NewMenuItem(label, action)
+	it := fyne.NewMenuItem(label, func() {
+		defer recoverMenuPanic()
+		action()
+	})
 	if key != "" {
 		it.Shortcut = shortcut(key)
 	}
@@ -62,23 +65,33 @@ func (f *CaseForm) menu() *fyne.MainMenu {
 }
 
 // requestQuit quits, first asking when a case window holds unsaved typing.
-func (a *App) requestQuit() {
+func (a *App) requestQuit() { a.confirmUnsaved(a.fyne.Quit) }
+
+// confirmUnsaved runs then (which closes the app) at once when no case window holds unsaved
+// typing, and otherwise only once the technician agrees to lose it; the agreed loss takes
+// the windows' drafts with it, so that the next start does not offer them back.
+func (a *App) confirmUnsaved(then func()) {
 	a.mu.Lock()
 	var dirty *CaseForm
+	var forms []*CaseForm
 	for _, f := range a.open {
+		forms = append(forms, f)
 		if f.Dirty() {
 			dirty = f
 		}
 	}
 	a.mu.Unlock()
 	if dirty == nil {
-		a.fyne.Quit()
+		then()
 		return
 	}
 	dirty.win.RequestFocus()
 	dialog.ShowConfirm(T("Quit RecoveryDesk?"), T("A case has changes that are not saved; they will be lost."), func(ok bool) {
 		if ok {
-			a.fyne.Quit()
+			for _, f := range forms {
+				f.closeDraft()
+			}
+			then()
 		}
 	}, dirty.win)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image/color"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -212,14 +213,17 @@ func (o *OverviewWindow) saveReport() {
 		}
 		o.writeReport(f)
 	}, o.win)
-	form.Resize(fyne.NewSize(480, 320))
-	form.Show()
+	submitOnEnter(form, since, until)
+	showDialog(form, fyne.NewSize(480, 320))
+	onEnter(o.win, form, form.Submit)
 }
 
 func (o *OverviewWindow) writeReport(filter casefile.ReportFilter) {
 	a := o.app
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+	// The report starts in the export folder, beside the dossiers, not wherever the app was started.
+	os.MkdirAll(a.opts.ExportDir, 0o700)
+	showFileSave(o.win, a.opts.ExportDir, "recoverydesk-report-"+a.now().Format("2006-01-02")+".csv", func(w fyne.URIWriteCloser) {
+		if w == nil {
 			return
 		}
 		lang := a.Settings().Language
@@ -246,10 +250,7 @@ func (o *OverviewWindow) writeReport(filter casefile.ReportFilter) {
 				dialog.ShowInformation(T("Report written"), Tf("{{.N}} cases", map[string]any{"N": len(rows)}), o.win)
 			})
 		})
-	}, o.win)
-	d.SetFileName("recoverydesk-report-" + o.app.now().Format("2006-01-02") + ".csv")
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 func (o *OverviewWindow) backupNow() {
@@ -282,8 +283,8 @@ func (o *OverviewWindow) backupNow() {
 // puts it in place (the open database cannot be replaced under the running app).
 func (o *OverviewWindow) restore() {
 	a := o.app
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
+	showFileOpen(o.win, nil, func(r fyne.URIReadCloser) {
+		if r == nil {
 			return
 		}
 		path := r.URI().Path()
@@ -299,15 +300,14 @@ func (o *OverviewWindow) restore() {
 				a.showError(o.win, T("This file cannot be restored; the current database is untouched."), errNoFileBackup)
 				return
 			}
-			if err := m.ScheduleRestore(a.ctx, path); err != nil {
-				a.showError(o.win, T("This file cannot be restored; the current database is untouched."), err)
-				return
-			}
-			a.fyne.Quit()
+			a.confirmUnsaved(func() {
+				if err := m.ScheduleRestore(a.ctx, path); err != nil {
+					a.showError(o.win, T("This file cannot be restored; the current database is untouched."), err)
+					return
+				}
+				a.fyne.Quit()
+			})
 		}, o.win)
-		c.Resize(fyne.NewSize(520, 220))
-		c.Show()
-	}, o.win)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+		showDialog(c, fyne.NewSize(520, 220))
+	})
 }

@@ -81,6 +81,9 @@ func readinessText(m casefile.Missing) string {
 		casefile.MissIMEIMatchBox:      "Compare the IMEI with the box label and tick the check.",
 		casefile.MissIMEIMatchReceipt:  "Compare the IMEI with the receipt and tick the check.",
 		casefile.MissSupportRegion:     "Choose the support region.",
+		casefile.MissDeclNotStolen:     "Ask the customer to declare that the phone is not lost or stolen, and tick it.",
+		casefile.MissDeclMayBeErased:   "Tell the customer the phone may be erased when unlocked, and tick that they understand.",
+		casefile.MissDeclFactsTrue:     "Ask the customer to confirm that the facts given are true, and tick it.",
 	}[m.Code]
 	if t == "" {
 		return m.Message
@@ -97,6 +100,9 @@ func fieldLabel(key string) string {
 		"account.identifier": "Login", "purchase.date": "Date", "purchase.seller": "Seller", "purchase.seller_contact": "Seller's contact",
 		"purchase.receipt_number": "Receipt number", "purchase.price": "Price", "ownership_statement": "Ownership statement",
 		"notes": "Notes", "support_region": "Support region", "purchase.channel": "Channel",
+		"customer.consent": "Consent", "account.knows_login": "Knows the login", "account.controls_linked_contact": "Controls the linked contact",
+		"verification.imei_matches_box": "IMEI matches the box", "verification.imei_matches_receipt": "IMEI matches the receipt",
+		"declarations.not_lost_or_stolen": "Not lost or stolen", "declarations.may_be_erased": "May be erased", "declarations.facts_true": "Facts true",
 	}
 	if l, ok := labels[key]; ok {
 		return T(l)

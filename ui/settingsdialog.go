@@ -75,6 +75,9 @@ func (a *App) ShowSettings() {
 			dialog.ShowInformation(T("Settings"), T("The new interface language applies from the next start."), a.main)
 		}
 	}, a.main)
-	d.Resize(fyne.NewSize(640, 640))
-	d.Show()
+	submitOnEnter(d, name, addr, phone, email, tech, waiting, retention, backups)
+	for _, e := range regions {
+		submitOnEnter(d, e)
+	}
+	showDialog(d, fyne.NewSize(640, 640))
 }

@@ -13,7 +13,7 @@ import (
 // submission records the date, the support address used and support's reference number.
 type StatusDialog struct {
 	Choice    *widget.RadioGroup
-	Note      *widget.Entry
+	Note      *FormEntry
 	Address   *widget.Entry
 	Reference *widget.Entry
 	SentOn    *widget.Entry
@@ -23,7 +23,7 @@ type StatusDialog struct {
 	form      *CaseForm
 }
 
-func (f *CaseForm) showStatusDialog() { f.NewStatusDialog().dialog.Show() }
+func (f *CaseForm) showStatusDialog() { showDialog(f.NewStatusDialog().dialog, fyne.NewSize(560, 440)) }
 
 // NewStatusDialog builds the dialog for the form's case (shown by the Change status button).
 func (f *CaseForm) NewStatusDialog() *StatusDialog {
@@ -35,7 +35,7 @@ func (f *CaseForm) NewStatusDialog() *StatusDialog {
 	for i, n := range s.next {
 		names[i] = statusName(n)
 	}
-	s.Note = widget.NewMultiLineEntry()
+	s.Note = NewFormMultiLineEntry()
 	s.Note.SetPlaceHolder(T("What happened; required for refusals and closing"))
 	s.Note.SetMinRowsVisible(3)
 	s.Address = widget.NewEntry()
@@ -62,7 +62,6 @@ func (f *CaseForm) NewStatusDialog() *StatusDialog {
 			s.Apply()
 		}
 	}, f.win)
-	s.dialog.Resize(fyne.NewSize(560, 440))
 	return s
 }
 

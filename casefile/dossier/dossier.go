@@ -294,9 +294,7 @@ func (d *dossier) verification() {
 func (d *dossier) declarations() {
 	f := d.f
 	d.section(d.t("Customer's declarations"), 75)
-	for _, k := range []string{"decl_not_stolen", "decl_consent", "decl_erase", "decl_true"} {
-		d.check(true, d.t(k))
-	}
+	d.declarationLines()
 	f.Ln(10)
 	y := f.GetY()
 	for i, who := range []string{d.t("Customer's signature"), d.t("Technician's signature")} {

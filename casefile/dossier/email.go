@@ -69,7 +69,9 @@ func EmailBody(c *casefile.Case, s casefile.Settings) string {
 	}
 	w("")
 	w("The IMEI on the device matches the box label%s.", map[bool]string{true: " and the receipt", false: ""}[c.Verification.IMEIMatchesReceipt])
-	w("The customer declares the device is not lost or stolen and consents to the processing of their data.")
+	if l := declaredLine(c); l != "" {
+		w("%s", l)
+	}
 	w("")
 	w("Please reply to this address; we will pass any question to the customer at once.")
 	w("")

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"recoverydesk/casefile"
-	"strings"
 )
 
 // EvidenceSource gives the bytes of stored attachments; the store implements it.
@@ -89,5 +88,5 @@ func DossierFileName(c *casefile.Case, draft bool) string {
 	if draft {
 		name += "-DRAFT"
 	}
-	return strings.ReplaceAll(name, "/", "-") + ".pdf"
+	return casefile.FileName(name + ".pdf")
 }

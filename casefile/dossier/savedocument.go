@@ -62,7 +62,7 @@ func ExportToFolder(ctx context.Context, st ExportStore, number, dir string, o O
 		return "", "", err
 	}
 	if email {
-		emlPath = filepath.Join(dir, "email-"+k.Number+".eml")
+		emlPath = filepath.Join(dir, casefile.FileName("email-"+k.Number+".eml"))
 		if err := SaveDocument(emlPath, res.EML); err != nil {
 			return "", "", err
 		}

@@ -16,6 +16,7 @@ func ReadyCase() *casefile.Case {
 		OwnershipStatement: "Телефон куплен мной лично в магазине, пароль от аккаунта забыт после сброса настроек.",
 		SupportRegion:      "global",
 		Verification:       casefile.Verification{IMEIMatchesBox: true, IMEIMatchesReceipt: true},
+		Declarations:       casefile.Declarations{NotLostOrStolen: true, MayBeErased: true, FactsTrue: true},
 		Attachments:        []casefile.Attachment{{Kind: casefile.AttachReceipt}, {Kind: casefile.AttachBox}, {Kind: casefile.AttachIMEIScreen}},
 	}
 }

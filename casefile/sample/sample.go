@@ -77,6 +77,7 @@ func Case(r *rand.Rand, now time.Time) *casefile.Case {
 			LockScreenText: fmt.Sprintf("This device is locked. Mi Account: %d***%d", 100+r.IntN(900), 100+r.IntN(900))},
 		SupportRegion: pick(r, regions),
 		Verification:  casefile.Verification{IMEIMatchesBox: true, IMEIMatchesReceipt: true},
+		Declarations:  casefile.Declarations{NotLostOrStolen: true, MayBeErased: true, FactsTrue: true},
 	}
 	roll := r.IntN(20)
 	// Open cases are recent, as at a real counter; finished ones spread over the year.

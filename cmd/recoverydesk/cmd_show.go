@@ -115,6 +115,15 @@ func printCase(w io.Writer, v *caseView) {
 	line("E-mail", k.Customer.Email)
 	line("Document", strings.TrimSpace(k.Customer.IDDocument.Type+" "+k.Customer.IDDocument.Number))
 	line("Consent", map[bool]string{true: "given " + k.Customer.ConsentAt.Local().Format("2006-01-02 15:04"), false: "NOT recorded"}[k.Customer.Consent])
+	for _, d := range []struct {
+		label string
+		given bool
+		at    time.Time
+	}{{"Not lost/stolen", k.Declarations.NotLostOrStolen, k.Declarations.NotLostOrStolenAt},
+		{"May be erased", k.Declarations.MayBeErased, k.Declarations.MayBeErasedAt},
+		{"Facts true", k.Declarations.FactsTrue, k.Declarations.FactsTrueAt}} {
+		line(d.label, map[bool]string{true: "declared " + d.at.Local().Format("2006-01-02 15:04"), false: "NOT declared"}[d.given])
+	}
 	fmt.Fprintln(w, "Device")
 	line("Model", strings.TrimSpace(k.Device.Brand+" "+k.Device.Model))
 	line("IMEI 1", k.Device.IMEI1)

@@ -32,6 +32,16 @@ func runGUI(c *cli, args []string) int {
 		return code
 	}
 	defer s.Close()
-	ui.Run(app.NewWithID(appID), s, ui.Options{Operator: c.operator, OpenCase: *open, ShowOverview: *overview, DataDir: dataDir, Restored: restore, Now: c.now})
+	ui.Run(app.NewWithID(appID), s, ui.Options{Operator: c.operator, OpenCase: *open, ShowOverview: *overview, DataDir: dataDir, Restored: restore, Now: c.now,
+		DraftDir: draftDir(dataDir)})
 	return exitOK
+}
+
+// draftDir is where case windows keep unsaved typing: beside the database file, or in the
+// user's own data folder when the database is a server.
+func draftDir(dataDir string) string {
+	if dataDir == "" {
+		dataDir = filepath.Dir(sqlite.DefaultPath())
+	}
+	return filepath.Join(dataDir, "drafts")
 }

@@ -162,15 +162,18 @@ func copyFile(from, to string) error {
 }
 
 // DailyBackup makes today's backup in dir unless one exists, and keeps the newest keep backups.
+// Backups are named after the database ("cases-2026-11-25.db" for cases.db), so that two
+// databases in one folder neither overwrite each other's day nor prune each other's backups.
 func (s *Store) DailyBackup(ctx context.Context, dir string, keep int) (string, error) {
-	name := filepath.Join(dir, "recoverydesk-"+s.Now().Format("2006-01-02")+".db")
+	prefix := dailyPrefix(s.Path())
+	name := filepath.Join(dir, prefix+s.Now().Format("2006-01-02")+".db")
 	if _, err := os.Stat(name); err == nil {
 		return "", nil
 	}
 	if err := s.Backup(ctx, name); err != nil {
 		return "", err
 	}
-	old, _ := filepath.Glob(filepath.Join(dir, "recoverydesk-*.db"))
+	old := dailyBackups(dir, prefix)
 	sort.Strings(old)
 	for len(old) > keep && keep > 0 {
 		if !strings.HasSuffix(old[0], ".partial") {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"recoverydesk/casefile"
 )
@@ -40,9 +39,7 @@ func (s *Store) createCase(ctx context.Context, tx *sql.Tx, c *casefile.Case, op
 	if c.Status == "" {
 		c.Status = casefile.StatusIntake
 	}
-	if c.Customer.Consent && c.Customer.ConsentAt.IsZero() {
-		c.Customer.ConsentAt = now
-	}
+	casefile.StampDeclarations(c, nil, now)
 	year := now.Year()
 	var seq int
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM cases WHERE year = ?`, year).Scan(&seq); err != nil {
@@ -95,7 +92,7 @@ func indexCase(ctx context.Context, tx *sql.Tx, c *casefile.Case, replace bool) 
 			return err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO case_search (rowid, haystack) VALUES (?, ?)`, c.ID, haystack(c)); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO case_search (rowid, haystack) VALUES (?, ?)`, c.ID, casefile.Haystack(c)); err != nil {
 		return err
 	}
 	for _, im := range c.IMEIs() {
@@ -176,14 +173,7 @@ func (s *Store) SaveCase(ctx context.Context, c *casefile.Case, operator string)
 			return fmt.Errorf("%w: saved by another window at %s; reopen it to see those changes (what you typed is still in your form)", ErrConflict, old.UpdatedAt.Local().Format("15:04"))
 		}
 		draft.ID, draft.Attachments, draft.Status = old.ID, old.Attachments, old.Status
-		switch {
-		case draft.Customer.Consent && !old.Customer.Consent:
-			draft.Customer.ConsentAt = now
-		case draft.Customer.Consent:
-			draft.Customer.ConsentAt = old.Customer.ConsentAt
-		default:
-			draft.Customer.ConsentAt = time.Time{}
-		}
+		casefile.StampDeclarations(&draft, old, now)
 		changed := changedFields(old, &draft)
 		if len(changed) == 0 {
 			newVersion = old.Version
@@ -239,7 +229,7 @@ func diffMaps(prefix string, a, b map[string]any, out *[]string) {
 	}
 	slices.Sort(sorted)
 	for _, k := range sorted {
-		if k == "consent_at" {
+		if strings.HasSuffix(k, "_at") { // a declaration's time changes with the declaration itself
 			continue
 		}
 		am, aok := a[k].(map[string]any)

@@ -309,7 +309,7 @@ func TestStore_DailyBackupKeepsTheNewest(t *testing.T) {
 		}
 		day = day.AddDate(0, 0, 1)
 	}
-	kept, _ := filepath.Glob(filepath.Join(dir, "recoverydesk-*.db"))
+	kept := dailyBackups(dir, dailyPrefix(s.Path()))
 	if len(kept) != 3 || !strings.HasSuffix(kept[2], "2026-11-06.db") || !strings.HasSuffix(kept[0], "2026-11-04.db") {
 		t.Fatalf("kept %v", kept)
 	}
@@ -317,5 +317,19 @@ func TestStore_DailyBackupKeepsTheNewest(t *testing.T) {
 		if err := CheckBackup(ctx, k); err != nil {
 			t.Error(err)
 		}
+	}
+	// A second database in the same folder keeps its own days.
+	other, err := Open(filepath.Join(filepath.Dir(s.Path()), "branch.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	other.Now = s.Now
+	made, err := other.DailyBackup(ctx, dir, 1)
+	if err != nil || !strings.HasSuffix(made, "branch-2026-11-06.db") {
+		t.Fatalf("the second database's backup: %q, %v", made, err)
+	}
+	if n := len(dailyBackups(dir, dailyPrefix(s.Path()))); n != 3 {
+		t.Errorf("the second database's pruning left %d of the first's backups, want 3", n)
 	}
 }

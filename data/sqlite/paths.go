@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 )
 
 // DefaultPath is where the database lives unless --db or RECOVERYDESK_DB says otherwise:
@@ -17,18 +18,27 @@ func DefaultPath() string {
 
 func dataHome() string {
 	home, _ := os.UserHomeDir()
-	switch runtime.GOOS {
+	return dataHomeFor(runtime.GOOS, os.Getenv, home)
+}
+
+// dataHomeFor is the per-user data folder on goos, given its environment and home folder;
+// split out so each platform's rule is tested on every platform.
+func dataHomeFor(goos string, getenv func(string) string, home string) string {
+	switch goos {
 	case "windows":
-		if d := os.Getenv("LocalAppData"); d != "" {
+		// %LocalAppData% (what os.UserCacheDir answers on Windows), not the roaming
+		// %AppData%: a domain copies roaming profiles between PCs, and a database must not travel
+		// with them. Its documented default is the fallback when the variable is missing.
+		if d := getenv("LocalAppData"); d != "" {
 			return d
 		}
+		return strings.TrimRight(home, `\`) + `\AppData\Local`
 	case "darwin":
 		return filepath.Join(home, "Library", "Application Support")
 	default:
-		if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		if d := getenv("XDG_DATA_HOME"); d != "" {
 			return d
 		}
 		return filepath.Join(home, ".local", "share")
 	}
-	return home
 }

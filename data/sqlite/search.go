@@ -33,7 +33,7 @@ func where(q casefile.Query) (string, []any) {
 // required); shorter ones cannot use trigrams and scan. LIKE is not used: with an ESCAPE clause
 // FTS5 ignores the index.
 func textFilter(text string) (string, []any) {
-	terms := searchTerms(text)
+	terms := casefile.SearchTerms(text)
 	if len(terms) == 0 {
 		return "", nil
 	}

@@ -35,9 +35,7 @@ func seedCase(ctx context.Context, tx *sql.Tx, c *casefile.Case) error {
 	}
 	c.Number = fmt.Sprintf("%d-%05d", year, seq)
 	c.Version, c.UpdatedAt = 1, c.StatusSince
-	if c.Customer.Consent {
-		c.Customer.ConsentAt = c.CreatedAt
-	}
+	casefile.StampDeclarations(c, nil, c.CreatedAt)
 	body, err := caseBody(c)
 	if err != nil {
 		return err

@@ -1,0 +1,72 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// schema holds every table of the app, so that pg_dump -n takes exactly the app's data and a
+// shared server can host other things beside it.
+const schema = "recoverydesk"
+
+// migrate applies, in name order, every embedded migration not yet recorded in
+// schema_migrations, each in one transaction with its record. An advisory lock makes two
+// counters starting a new build at once apply each step once.
+func migrate(ctx context.Context, db *sql.DB) error {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7406120901)`); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE SCHEMA IF NOT EXISTS `+schema); err != nil {
+		return fmt.Errorf("create schema %s: %w", schema, err)
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS `+schema+`.schema_migrations (
+		version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`); err != nil {
+		return err
+	}
+	var current int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM `+schema+`.schema_migrations`).Scan(&current); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if current > len(names) {
+		return fmt.Errorf("the database was written by a newer RecoveryDesk (schema %d, this one knows %d): update the program", current, len(names))
+	}
+	for i := current; i < len(names); i++ {
+		script, err := migrations.ReadFile(names[i])
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `SET LOCAL search_path TO `+schema+`, public`); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, string(script)); err != nil {
+			return fmt.Errorf("apply %s: %w", names[i], err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO `+schema+`.schema_migrations (version, name) VALUES ($1, $2)`, i+1, names[i]); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// SchemaVersion is the schema this build writes.
+func SchemaVersion() int {
+	names, _ := fs.Glob(migrations, "migrations/*.sql")
+	return len(names)
+}

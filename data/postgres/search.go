@@ -1,0 +1,115 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+	"time"
+
+	"recoverydesk/casefile"
+)
+
+// numbered turns the ? of a query built from parts into PostgreSQL's $1, $2 … in order; the
+// parts never hold a ? of their own.
+func numbered(q string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range q {
+		if r == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func where(q casefile.Query) (string, []any) {
+	var (
+		conds []string
+		args  []any
+	)
+	if q.Status != "" {
+		conds = append(conds, "c.status = ?")
+		args = append(args, q.Status)
+	}
+	for _, t := range casefile.SearchTerms(q.Text) {
+		// The haystack is folded in Go, so a plain LIKE suffices, and pg_trgm's GIN index
+		// answers it for terms of three characters or more.
+		conds = append(conds, `c.haystack LIKE ? ESCAPE '\'`)
+		args = append(args, "%"+likeEscaper.Replace(t)+"%")
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// Search lists the cases a query selects, in its order.
+func (s *Store) Search(ctx context.Context, q casefile.Query) ([]casefile.Summary, error) {
+	where, args := where(q)
+	order := " ORDER BY c.id DESC"
+	switch q.Sort {
+	case casefile.SortOldest:
+		order = " ORDER BY c.id"
+	case casefile.SortWaitingLongest:
+		order = " ORDER BY c.status_since, c.id"
+	}
+	query := `SELECT ` + summaryColumns + ` FROM cases c` + where + order
+	if q.Limit > 0 {
+		query += " LIMIT ? OFFSET ?"
+		args = append(args, q.Limit, q.Offset)
+	}
+	rows, err := s.db.QueryContext(ctx, numbered(query), args...)
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	return scanSummaries(rows)
+}
+
+// Count tells how many cases a query selects, ignoring its limit.
+func (s *Store) Count(ctx context.Context, q casefile.Query) (int, error) {
+	var n int
+	where, args := where(q)
+	err := s.db.QueryRowContext(ctx, numbered(`SELECT COUNT(*) FROM cases c`+where), args...).Scan(&n)
+	return n, s.wrap(err)
+}
+
+// CasesWithIMEI lists the other cases that carry the same IMEI (either slot): the same phone
+// brought by two different customers is a fraud signal.
+func (s *Store) CasesWithIMEI(ctx context.Context, imei, exceptNumber string) ([]casefile.Summary, error) {
+	im, err := casefile.ParseIMEI(imei)
+	if err != nil {
+		return nil, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryColumns+`
+		FROM cases c WHERE c.id IN (SELECT case_id FROM case_imeis WHERE imei = $1) AND c.number <> $2 ORDER BY c.id`, im.Digits, exceptNumber)
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	return scanSummaries(rows)
+}
+
+// summaryColumns are what scanSummaries reads, in its order.
+const summaryColumns = `c.number, c.customer, c.model, c.imei1, c.status, c.status_since, c.created_at`
+
+func scanSummaries(rows *sql.Rows) ([]casefile.Summary, error) {
+	defer rows.Close()
+	var out []casefile.Summary
+	for rows.Next() {
+		var (
+			r             casefile.Summary
+			since, create time.Time
+		)
+		if err := rows.Scan(&r.Number, &r.Customer, &r.Model, &r.IMEI1, &r.Status, &since, &create); err != nil {
+			return nil, err
+		}
+		r.StatusSince, r.CreatedAt = utc(since), utc(create)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,115 @@
+// Package postgres keeps RecoveryDesk's cases in a PostgreSQL database that every counter of a
+// service center shares: the same schema and behaviour as the SQLite engine, case numbers that
+// stay unique while several counters create cases at once, and search through pg_trgm indexes
+// on text folded the same way.
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"recoverydesk/casefile"
+	"recoverydesk/data"
+)
+
+// Store is an open shared database. It is safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	host string
+	// Now is the clock; tests replace it to get stable timestamps.
+	Now func() time.Time
+}
+
+// Errors a caller can act on; the domain's, so that callers need not import the store.
+var (
+	ErrNotFound = casefile.ErrNotFound
+	ErrConflict = casefile.ErrConflict
+)
+
+// The engine for postgres:// and postgresql:// addresses.
+func init() {
+	data.Register("postgres", func(dsn string, o data.Options) (data.Store, error) {
+		s, err := Open(dsn)
+		if err != nil {
+			return nil, err // never a typed nil inside the interface
+		}
+		s.Now = o.Now
+		return s, nil
+	})
+}
+
+// The contract, checked at compile time.
+var _ data.Store = (*Store)(nil)
+
+// ErrLocale means the database's character type cannot fold Cyrillic, so search would miss
+// names typed in another case.
+var ErrLocale = errors.New("the database cannot fold Cyrillic letters")
+
+// Open connects to the database at dsn (a postgres:// URL; PGHOST, PGUSER, PGPASSWORD,
+// ~/.pgpass and sslmode work as with psql), checks that it can fold Cyrillic, and brings its
+// schema up to date.
+func Open(dsn string) (*Store, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("the shared database address is not valid: %w", err)
+	}
+	cfg.RuntimeParams["search_path"] = schema + ", public"
+	cfg.ConnectTimeout = 10 * time.Second
+	s := &Store{db: stdlib.OpenDB(*cfg), host: cfg.Host, Now: casefile.SystemClock}
+	// A counter keeps a few connections; the server is shared by every counter.
+	s.db.SetMaxOpenConns(8)
+	s.db.SetMaxIdleConns(4)
+	s.db.SetConnMaxIdleTime(5 * time.Minute)
+	ctx := context.Background()
+	if err := s.db.PingContext(ctx); err != nil {
+		s.db.Close()
+		return nil, s.wrap(err)
+	}
+	if err := checkLocale(ctx, s.db); err != nil {
+		s.db.Close()
+		return nil, err
+	}
+	if err := migrate(ctx, s.db); err != nil {
+		s.db.Close()
+		return nil, s.wrap(err)
+	}
+	return s, nil
+}
+
+// checkLocale refuses a database whose LC_CTYPE is C or POSIX: lower() leaves Cyrillic as it
+// is there and pg_trgm makes no trigrams of it.
+func checkLocale(ctx context.Context, db *sql.DB) error {
+	var folds bool
+	var name, enc string
+	if err := db.QueryRowContext(ctx, `SELECT lower('ИВАНОВ') = 'иванов', current_database(), pg_encoding_to_char(encoding)
+		FROM pg_database WHERE datname = current_database()`).Scan(&folds, &name, &enc); err != nil {
+		return fmt.Errorf("check the database's locale: %w", err)
+	}
+	if !folds || enc != "UTF8" {
+		return fmt.Errorf("%w: database %q was created with encoding %s and a C character type; create it with "+
+			"CREATE DATABASE %s ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0 (or an ICU locale)",
+			ErrLocale, name, enc, pgx.Identifier{name}.Sanitize())
+	}
+	return nil
+}
+
+// Close closes the connections.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Host is the server the store talks to, for messages.
+func (s *Store) Host() string { return s.host }
+
+// DB is the connection pool, for the commands that move data in and verify it.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// now returns the clock in UTC at millisecond precision, as the SQLite engine stores it.
+func (s *Store) now() time.Time { return s.Now().UTC().Truncate(time.Millisecond) }
+
+// utc gives a time read from the database in UTC, as the domain expects.
+func utc(t time.Time) time.Time { return t.UTC() }

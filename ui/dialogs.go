@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Every dialog of the desk is shown through showDialog, and every file dialog through
+// showFileOpen or showFileSave. Fyne's file dialog builds its content in Show: resized before,
+// it asks that missing content for its minimum size and the process dies with a nil pointer,
+// taking the technician's typing with it. Showing first and sizing second is right for every
+// dialog, so no call site decides it again.
+
+// fileDialogSize fits the file dialog's folder list and name field on a 1280×800 screen.
+var fileDialogSize = fyne.NewSize(900, 600)
+
+// showDialog shows d, then gives it its size.
+func showDialog(d dialog.Dialog, size fyne.Size) {
+	d.Show()
+	d.Resize(size)
+}
+
+// evidenceExtensions are the files the evidence dialog offers, in either case.
+var evidenceExtensions = []string{".jpg", ".jpeg", ".png", ".pdf", ".JPG", ".JPEG", ".PNG", ".PDF"}
+
+// showFileOpen asks for a file to read; picked receives it (nil when cancelled). extensions,
+// when given, limit what the dialog lists.
+func showFileOpen(w fyne.Window, extensions []string, picked func(fyne.URIReadCloser)) *dialog.FileDialog {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			r = nil
+		}
+		picked(r)
+	}, w)
+	if len(extensions) > 0 {
+		d.SetFilter(storage.NewExtensionFileFilter(extensions))
+	}
+	showDialog(d, fileDialogSize)
+	return d
+}
+
+// showFileSave asks where to write a file named name, starting in the folder dir when it
+// exists; picked receives the open file (nil when cancelled).
+func showFileSave(w fyne.Window, dir, name string, picked func(fyne.URIWriteCloser)) *dialog.FileDialog {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			wc = nil
+		}
+		picked(wc)
+	}, w)
+	d.SetFileName(name)
+	if dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	showDialog(d, fileDialogSize)
+	return d
+}
+
+// submitOnEnter lets Enter in any of the entries press the form dialog's confirm button, as
+// it does on every desktop.
+func submitOnEnter(d *dialog.FormDialog, entries ...*widget.Entry) {
+	for _, e := range entries {
+		e.OnSubmitted = func(string) { d.Submit() }
+	}
+}
+
+// enterCloses remembers, per shown dialog, what Enter does while nothing in it has the focus
+// (a message with a single button): the window's key handler looks it up (see escapeCloses).
+var enterCloses = struct {
+	sync.Mutex
+	by map[fyne.CanvasObject]func()
+}{by: map[fyne.CanvasObject]func(){}}
+
+// showMessage shows a dialog whose only button Enter presses as well as a click.
+func showMessage(w fyne.Window, d dialog.Dialog, size fyne.Size) {
+	showDialog(d, size)
+	onEnter(w, d, d.Hide)
+}
+
+// onEnter makes Enter run action while the shown dialog d is on top of w and nothing in it has
+// the focus (it takes the focus away, so that Enter reaches the window).
+func onEnter(w fyne.Window, d dialog.Dialog, action func()) {
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		return
+	}
+	enterCloses.Lock()
+	enterCloses.by[top] = action
+	enterCloses.Unlock()
+	d.SetOnClosed(func() {
+		enterCloses.Lock()
+		delete(enterCloses.by, top)
+		enterCloses.Unlock()
+	})
+	w.Canvas().Unfocus()
+}
+
+// enterAction is what Enter does for the overlay, if anything.
+func enterAction(top fyne.CanvasObject) func() {
+	enterCloses.Lock()
+	defer enterCloses.Unlock()
+	return enterCloses.by[top]
+}

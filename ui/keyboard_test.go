@@ -1,0 +1,301 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"recoverydesk/casefile"
+)
+
+// Every file dialog opens: sized before it was shown, Fyne's file dialog dereferenced its
+// missing content and the process died (the evidence's Add file, the readiness slots, the CSV
+// report's Save as, Restore).
+func TestDialogs_FileDialogsOpen(t *testing.T) {
+	a, _ := newTestApp(t, seeded("Петров Пётр", "490154203237518", casefile.StatusIntake, 1))
+	f := a.OpenCase(number(t, a, 0))
+	o := a.ShowOverview()
+	opens := []struct {
+		name string
+		win  fyne.Window
+		open func()
+	}{
+		{"Add file…", f.win, func() { f.evidence.Add("") }},
+		{"a readiness slot", f.win, func() { f.jumpTo(string(casefile.AttachBox)) }},
+		{"CSV report's Save as…", o.win, func() { o.writeReport(casefile.ReportFilter{}) }},
+		{"Restore…", o.win, o.restore},
+	}
+	for _, tt := range opens {
+		tt.open()
+		top := tt.win.Canvas().Overlays().Top()
+		if top == nil || !top.Visible() {
+			t.Errorf("%s: no file dialog shown", tt.name)
+			continue
+		}
+		tt.win.Canvas().Overlays().Remove(top)
+	}
+}
+
+func TestFormEntry_TabLeavesMultiLineFields(t *testing.T) {
+	a, _ := newTestApp(t)
+	f := a.NewCase()
+	c := f.win.Canvas()
+	for _, tt := range []struct {
+		name       string
+		from       *FormEntry
+		next, back fyne.Focusable
+	}{
+		{"ownership statement", f.statement, f.matchBox, f.price},
+		{"notes", f.notes, nil, f.region},
+	} {
+		if tt.from.AcceptsTab() {
+			t.Errorf("%s keeps Tab for itself", tt.name)
+		}
+		c.Focus(tt.from)
+		test.Type(tt.from, "line one")
+		tt.from.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+		if strings.Contains(tt.from.Text, "\t") {
+			t.Errorf("%s: Tab was typed into it", tt.name)
+		}
+		if c.Focused() == fyne.Focusable(tt.from) {
+			t.Errorf("%s: Tab did not leave it", tt.name)
+		}
+		if tt.next != nil && c.Focused() != tt.next {
+			t.Errorf("%s: Tab went to %T, want the next field", tt.name, c.Focused())
+		}
+		c.Focus(tt.from)
+		c.FocusPrevious() // what the window does on Shift+Tab once the entry gives up Tab
+		if c.Focused() != tt.back {
+			t.Errorf("%s: Shift+Tab went to %T, want the field before", tt.name, c.Focused())
+		}
+	}
+	// The verification boxes and the support region are reached by Tab, in form order.
+	c.Focus(f.statement)
+	for _, want := range []fyne.Focusable{f.matchBox, f.matchReceipt, f.region, f.notes} {
+		c.FocusNext()
+		if c.Focused() != want {
+			t.Fatalf("Tab reached %T, want %T", c.Focused(), want)
+		}
+	}
+}
+
+func TestCaseForm_ScrollsToTheFocusedField(t *testing.T) {
+	a, _ := newTestApp(t)
+	f := a.NewCase()
+	f.win.Resize(fyne.NewSize(1000, 500))
+	c := f.win.Canvas()
+	c.Focus(f.notes)
+	if f.formScroll.Offset.Y <= 0 {
+		t.Fatal("the form did not scroll down to the notes")
+	}
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionFor(f.notes).Y - d.AbsolutePositionFor(f.formScroll).Y
+	if top < 0 || top+f.notes.Size().Height > f.formScroll.Size().Height {
+		t.Errorf("the notes are at %v in a view %v high", top, f.formScroll.Size().Height)
+	}
+	c.Focus(f.name)
+	if f.formScroll.Offset.Y != 0 {
+		t.Errorf("back on the name, the form is still scrolled by %v", f.formScroll.Offset.Y)
+	}
+}
+
+func TestChecklist_SpaceEndsAtTheItem(t *testing.T) {
+	a, _ := newTestApp(t)
+	f := a.NewCase()
+	item := func(code string) *checklistItem {
+		for i, m := range f.Missing() {
+			if m.Code == code {
+				return f.jumps[i]
+			}
+		}
+		t.Fatalf("%s is not in the checklist", code)
+		return nil
+	}
+	c := f.win.Canvas()
+	// The Space key itself does nothing; the typed space jumps and ends there.
+	model := item(casefile.MissDeviceModel)
+	c.Focus(model)
+	model.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if c.Focused() != fyne.Focusable(model) {
+		t.Fatal("the Space key jumped before its character came")
+	}
+	model.TypedRune(' ')
+	if c.Focused() != fyne.Focusable(f.model) || f.model.Text != "" {
+		t.Errorf("Space: focus on %T, model %q", c.Focused(), f.model.Text)
+	}
+	box := item(casefile.MissIMEIMatchBox)
+	c.Focus(box)
+	box.TypedRune(' ')
+	if c.Focused() != fyne.Focusable(f.matchBox) || f.matchBox.Checked {
+		t.Errorf("Space on the box item: focus on %T, ticked %v", c.Focused(), f.matchBox.Checked)
+	}
+	// Enter jumps too, and clicking the item's text works like its arrow.
+	contact := item(casefile.MissCustomerContact)
+	c.Focus(contact)
+	contact.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if c.Focused() != fyne.Focusable(f.phone) {
+		t.Errorf("Enter went to %T, want the phone", c.Focused())
+	}
+	test.Tap(item(casefile.MissLockScreenText))
+	if c.Focused() != fyne.Focusable(f.lockText) {
+		t.Errorf("a click on the text went to %T, want the lock screen text", c.Focused())
+	}
+}
+
+func TestIMEIField_FixKeepsTheFocus(t *testing.T) {
+	a, _ := newTestApp(t)
+	f := a.NewCase()
+	c := f.win.Canvas()
+	c.Focus(f.imei1.Entry)
+	test.Type(f.imei1.Entry, "49015420323751")
+	c.Focus(f.imei1.Fix) // Tab, then Space: the key does nothing, its character presses
+	f.imei1.Fix.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if f.imei1.Entry.Text != "49015420323751" {
+		t.Fatal("the Space key pressed the fix before its character came")
+	}
+	f.imei1.Fix.TypedRune(' ')
+	if f.imei1.Entry.Text != "490154203237518" {
+		t.Fatalf("the fix gave %q", f.imei1.Entry.Text)
+	}
+	if c.Focused() != fyne.Focusable(f.imei1.Entry) {
+		t.Errorf("after the fix the focus is on %T, want IMEI 1", c.Focused())
+	}
+	c.FocusNext()
+	if c.Focused() != fyne.Focusable(f.imei2.Entry) {
+		t.Errorf("Tab after the fix went to %T, want IMEI 2", c.Focused())
+	}
+}
+
+func TestFirstStart_AsksTheServiceCenterAndEnterSaves(t *testing.T) {
+	a, s := newTestApp(t)
+	a.setSettings(casefile.DefaultSettings())
+	a.askTechnician()
+	c := a.main.Canvas()
+	tech, ok := c.Focused().(*widget.Entry)
+	if !ok {
+		t.Fatalf("the focus is on %T, want the name", c.Focused())
+	}
+	test.Type(tech, "Анна Котова")
+	for _, typed := range []string{"Мобильный мастер", "Тверская, 7", "+7 495 123-45-67", "desk@example.com"} {
+		c.FocusNext()
+		test.Type(c.Focused(), typed)
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if c.Overlays().Top() != nil {
+		t.Fatal("Enter did not submit the first start's questions")
+	}
+	got, err := s.Settings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Technician != "Анна Котова" || got.CenterName != "Мобильный мастер" || got.CenterAddress != "Тверская, 7" ||
+		got.CenterPhone != "+7 495 123-45-67" || got.CenterEmail != "desk@example.com" {
+		t.Errorf("saved %+v", got)
+	}
+}
+
+func TestShowError_EnterCloses(t *testing.T) {
+	a, _ := newTestApp(t)
+	a.showError(a.main, "The case was not saved.", nil)
+	if a.main.Canvas().Overlays().Top() == nil {
+		t.Fatal("no message shown")
+	}
+	a.main.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if a.main.Canvas().Overlays().Top() != nil {
+		t.Error("Enter did not close the message")
+	}
+}
+
+func TestCaseList_EmptySaysHowToStart(t *testing.T) {
+	a, _ := newTestApp(t)
+	if !a.list.empty.Visible() || !strings.Contains(a.list.empty.Text, "Ctrl+N") {
+		t.Fatalf("the empty list says %q (visible %v)", a.list.empty.Text, a.list.empty.Visible())
+	}
+	f := a.NewCase()
+	test.Type(f.name, "Иванов Иван")
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if a.list.empty.Visible() {
+		t.Error("the hint stays over a list with a case")
+	}
+	test.Type(a.list.search, "nobody-like-this")
+	if !a.list.empty.Visible() || strings.Contains(a.list.empty.Text, "Ctrl+N") {
+		t.Errorf("a search finding nothing says %q", a.list.empty.Text)
+	}
+}
+
+func TestCaseList_KeyboardFromSearchToCase(t *testing.T) {
+	a, _ := newTestApp(t,
+		seeded("Петров Пётр", "490154203237518", casefile.StatusIntake, 2),
+		seeded("Сидоров Сидор", "352099001761481", casefile.StatusIntake, 1))
+	c := a.main.Canvas()
+	for _, key := range []fyne.KeyName{fyne.KeyDown, fyne.KeyReturn} {
+		c.Focus(a.list.search)
+		test.Type(a.list.search, "Сидоров")
+		a.list.search.TypedKey(&fyne.KeyEvent{Name: key})
+		if c.Focused() != fyne.Focusable(a.list.list) {
+			t.Fatalf("%s in the search: focus on %T, want the list", key, c.Focused())
+		}
+		a.list.search.SetText("")
+	}
+	c.Focus(a.list.search)
+	test.Type(a.list.search, "Сидоров")
+	a.list.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	want := number(t, a, 0)
+	a.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	a.mu.Lock()
+	f := a.open[want]
+	a.mu.Unlock()
+	if f == nil || f.Case().Customer.Name != "Сидоров Сидор" {
+		t.Fatalf("Enter did not open the case found (%s)", want)
+	}
+}
+
+// A drop cannot be simulated under Xvfb (xdotool has no drag source), so the window's drop
+// handler is driven here, and a typed path, which the real-window suite also types.
+func TestEvidence_DropAndTypedPath(t *testing.T) {
+	a, s := newTestApp(t, seeded("Петров Пётр", "490154203237518", casefile.StatusIntake, 1))
+	f := a.OpenCase(number(t, a, 0))
+	dir := t.TempDir()
+	photo := filepath.Join(dir, "box.png")
+	receipt := filepath.Join(dir, "receipt.png")
+	for _, p := range []string{photo, receipt} {
+		b, err := os.ReadFile("icon.png")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	submit := func() {
+		top := f.win.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatal("no kind dialog")
+		}
+		f.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		a.WaitIdle()
+	}
+	f.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(photo)})
+	submit()
+	f.evidence.path.SetText(receipt)
+	f.evidence.path.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	submit()
+	k := mustCase(t, s, f.Case().Number)
+	if len(k.Attachments) != 2 || k.Attachments[0].Kind != casefile.AttachBox || k.Attachments[1].Kind != casefile.AttachReceipt {
+		t.Fatalf("attachments %+v", k.Attachments)
+	}
+	f.evidence.path.SetText(filepath.Join(dir, "missing.jpg"))
+	f.evidence.path.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	said := plainText(test.RenderObjectToMarkup(f.win.Canvas().Overlays().Top()))
+	if !strings.Contains(said, "No file at this path") {
+		t.Errorf("a wrong path says %q", said)
+	}
+}
