@@ -309,7 +309,7 @@ func TestRender_PDFReceiptPreview(t *testing.T) {
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		t.Skip("pdftoppm is not installed (make deps installs it); receipts are then only listed")
 	}
-	raw, err := os.ReadFile(filepath.Join("..", "docs", "import-example", "receipt.pdf"))
+	raw, err := os.ReadFile(filepath.Join("..", "..", "docs", "import-example", "receipt.pdf"))
 	if err != nil {
 		t.Fatal(err)
 	}
