@@ -134,6 +134,10 @@ func (f *CaseForm) reveal(o fyne.CanvasObject) {
 		return
 	case top-margin < off:
 		off = top - margin
+		if off < 2*margin {
+			// The first field of the form: show the form's top, its group title with it.
+			off = 0
+		}
 	case bottom+margin > off+view:
 		off = min(top-margin, bottom+margin-view)
 	default:

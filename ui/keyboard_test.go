@@ -95,7 +95,7 @@ func TestCaseForm_ScrollsToTheFocusedField(t *testing.T) {
 		t.Fatal("the form did not scroll down to the notes")
 	}
 	d := fyne.CurrentApp().Driver()
-	top := d.AbsolutePositionFor(f.notes).Y - d.AbsolutePositionFor(f.formScroll).Y
+	top := d.AbsolutePositionForObject(f.notes).Y - d.AbsolutePositionForObject(f.formScroll).Y
 	if top < 0 || top+f.notes.Size().Height > f.formScroll.Size().Height {
 		t.Errorf("the notes are at %v in a view %v high", top, f.formScroll.Size().Height)
 	}

@@ -37,11 +37,11 @@ func TestRenderDossier_Declarations(t *testing.T) {
 		mustNot  []string
 		declared []string
 	}{
-		{"all declared", "en", casefile.Declarations{true, at, true, at, true, at}, true, 4,
+		{"all declared", "en", casefile.Declarations{NotLostOrStolen: true, NotLostOrStolenAt: at, MayBeErased: true, MayBeErasedAt: at, FactsTrue: true, FactsTrueAt: at}, true, 4,
 			[]string{"declared 2026-03-02 10:15"}, []string{"not declared", "tick it by hand"}, nil},
 		{"nothing declared", "en", casefile.Declarations{}, false, 0,
 			[]string{"not declared at the counter", "tick it by hand"}, []string{"declared 2026"}, nil},
-		{"consent refused, the rest declared", "en", casefile.Declarations{true, at, true, at, true, at}, false, 3,
+		{"consent refused, the rest declared", "en", casefile.Declarations{NotLostOrStolen: true, NotLostOrStolenAt: at, MayBeErased: true, MayBeErasedAt: at, FactsTrue: true, FactsTrueAt: at}, false, 3,
 			[]string{"I consent to the processing of my personal data for restoring access to the device. (not declared at the counter)"}, nil, nil},
 		{"not stolen missing, in Russian", "ru", casefile.Declarations{MayBeErased: true, MayBeErasedAt: at, FactsTrue: true, FactsTrueAt: at}, true, 3,
 			[]string{"не заявлено у стойки", "заявлено 2026-03-02 10:15", "отметить его от руки"}, nil, nil},
