@@ -104,7 +104,7 @@ func (f *CaseForm) printReceipt() {
 			var dir string
 			if dir, err = app.caseFolder(c.Number); err == nil {
 				path = filepath.Join(dir, casefile.FileName("receipt-"+c.Number+".pdf"))
-				err = dossier.SaveDocument(path, buf.Bytes())
+				err = dossier.SaveDocument(path, buf.Bytes(), false)
 			}
 		}
 		fyne.Do(func() {

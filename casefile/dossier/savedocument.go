@@ -10,8 +10,13 @@ import (
 
 // SaveDocument writes a document (a dossier, an e-mail draft, a receipt, a report) through a
 // temporary file in the same folder and a rename, so an interrupted write never leaves half a
-// file under the real name. Owner-only: documents hold personal data.
-func SaveDocument(path string, b []byte) error {
+// file under the real name. Owner-only: documents hold personal data. It never replaces a
+// database, its journal or anything but a regular file, and replaces a file of another kind
+// (a PDF over notes, a report over a photo) only with force.
+func SaveDocument(path string, b []byte, force bool) error {
+	if err := CheckOutput(path, b, force); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".recoverydesk-*")
 	if err != nil {
 		return fmt.Errorf("cannot write in %s: %w", filepath.Dir(path), err)
@@ -58,12 +63,12 @@ func ExportToFolder(ctx context.Context, st ExportStore, number, dir string, o O
 		return "", "", err
 	}
 	pdfPath = filepath.Join(dir, name)
-	if err := SaveDocument(pdfPath, res.PDF); err != nil {
+	if err := SaveDocument(pdfPath, res.PDF, false); err != nil {
 		return "", "", err
 	}
 	if email {
 		emlPath = filepath.Join(dir, casefile.FileName("email-"+k.Number+".eml"))
-		if err := SaveDocument(emlPath, res.EML); err != nil {
+		if err := SaveDocument(emlPath, res.EML, false); err != nil {
 			return "", "", err
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"recoverydesk/casefile"
+	"recoverydesk/casefile/dossier"
 	"recoverydesk/data"
 	"recoverydesk/data/sqlite"
 )
@@ -171,6 +172,15 @@ func (c *cli) open() (data.Store, int) {
 func (c *cli) fail(format string, args ...any) int {
 	fmt.Fprintf(c.stderr, "recoverydesk: "+format+"\n", args...)
 	return exitRefused
+}
+
+// failOutput reports a document that was not written; a refusal the person may override says how.
+func (c *cli) failOutput(err error) int {
+	var r *dossier.OutputRefusedError
+	if errors.As(err, &r) && r.Forceable {
+		return c.fail("%v, or add --force to replace it", err)
+	}
+	return c.fail("%v", err)
 }
 
 func defaultOperator() string {

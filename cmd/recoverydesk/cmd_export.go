@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"recoverydesk/casefile/dossier"
@@ -11,6 +12,7 @@ import (
 func cmdExport(c *cli, args []string) int {
 	fs := c.flags("export")
 	out := fs.String("o", "", "the dossier PDF to write")
+	force := fs.Bool("force", false, "replace an existing file of another kind (never a database)")
 	eml := fs.String("eml", "", "also write the e-mail draft (.eml) that carries the dossier")
 	lang := fs.String("lang", "", "dossier language: en or ru (default: the setting, else en)")
 	draft := fs.Bool("draft", false, "export an incomplete case, marked DRAFT on every page")
@@ -62,12 +64,21 @@ func cmdExport(c *cli, args []string) int {
 	if err != nil {
 		return c.fail("%v", err)
 	}
-	if err := dossier.SaveDocument(*out, res.PDF); err != nil {
-		return c.fail("%v", err)
+	if err := dossier.CheckOutput(*out, res.PDF, *force); err != nil {
+		return c.failOutput(err)
 	}
 	if *eml != "" {
-		if err := dossier.SaveDocument(*eml, res.EML); err != nil {
-			return c.fail("%v", err)
+		if err := dossier.CheckOutput(*eml, res.EML, *force); err != nil {
+			return c.failOutput(err)
+		}
+	}
+	if err := dossier.SaveDocument(*out, res.PDF, *force); err != nil {
+		return c.failOutput(err)
+	}
+	if *eml != "" {
+		if err := dossier.SaveDocument(*eml, res.EML, *force); err != nil {
+			os.Remove(*out) // both or neither: a dossier without its recorded export misleads
+			return c.failOutput(err)
 		}
 	}
 	if err := s.RecordEvent(c.ctx, k.Number, dossier.ExportEvent(opts, res.SHA256, filepath.Base(*out), c.operator)); err != nil {

@@ -16,6 +16,7 @@ import (
 func cmdReport(c *cli, args []string) int {
 	fs := c.flags("report")
 	out := fs.String("csv", "", "the CSV file to write")
+	force := fs.Bool("force", false, "replace an existing file of another kind (never a database)")
 	status := fs.String("status", "", "only cases in this status")
 	since := fs.String("since", "", "only cases opened on or after this date (YYYY-MM-DD)")
 	until := fs.String("until", "", "only cases opened on or before this date (YYYY-MM-DD)")
@@ -70,8 +71,8 @@ func cmdReport(c *cli, args []string) int {
 	if err := dossier.WriteReportCSV(&buf, rows, *lang, c.now()); err != nil {
 		return c.fail("%v", err)
 	}
-	if err := dossier.SaveDocument(*out, buf.Bytes()); err != nil {
-		return c.fail("%v", err)
+	if err := dossier.SaveDocument(*out, buf.Bytes(), *force); err != nil {
+		return c.failOutput(err)
 	}
 	fmt.Fprintf(c.stdout, "%s\t%d cases\n", *out, len(rows))
 	return exitOK

@@ -10,6 +10,7 @@ import (
 func cmdReceipt(c *cli, args []string) int {
 	fs := c.flags("receipt")
 	out := fs.String("o", "", "the PDF to write")
+	force := fs.Bool("force", false, "replace an existing file of another kind (never a database)")
 	lang := fs.String("lang", "", "en or ru (default: the interface language setting, else en)")
 	pos, code, ok := c.parse(fs, args)
 	if !ok {
@@ -39,8 +40,8 @@ func cmdReceipt(c *cli, args []string) int {
 	if err := dossier.RenderReceipt(&buf, k, dossier.ReceiptOptions{Lang: *lang, At: c.now(), Settings: set, Technician: c.technician(set)}); err != nil {
 		return c.fail("%v", err)
 	}
-	if err := dossier.SaveDocument(*out, buf.Bytes()); err != nil {
-		return c.fail("%v", err)
+	if err := dossier.SaveDocument(*out, buf.Bytes(), *force); err != nil {
+		return c.failOutput(err)
 	}
 	fmt.Fprintf(c.stdout, "%s\t%d bytes\n", *out, buf.Len())
 	return exitOK
