@@ -80,7 +80,7 @@ test-unit:
 	@set -e; dir=$$(mktemp -d /tmp/recoverydesk-pg.XXXXXX); \
 	port=$$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
 	trap 'bash .ci/pg.sh stop '"$$dir" EXIT; \
-	export RECOVERYDESK_TEST_PG=$$(bash .ci/pg.sh start $$dir/pg $$port); \
+	url=$$(bash .ci/pg.sh start $$dir $$port); export RECOVERYDESK_TEST_PG=$$url; \
 	TZ=Europe/Moscow $(GO) test $(BUILDFLAGS) -race -count=1 -timeout 45m $(RACE_PKGS); \
 	TZ=Europe/Moscow $(GO) test $(BUILDFLAGS) -count=1 -timeout 30m ./cmd/...; \
 	TZ=UTC $(GO) test $(BUILDFLAGS) -count=1 -timeout 30m ./ui ./casefile/... ./cmd/...

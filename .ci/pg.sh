@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL for the tests: .ci/pg.sh start DIR PORT | .ci/pg.sh stop DIR
+# DIR may exist (an empty folder made for it); as root it is handed to the postgres user.
 # start prints the address to export as RECOVERYDESK_TEST_PG; it fails loudly if the server
 # cannot start. The server listens on a Unix socket in DIR only, with fsync off (test data).
 set -euo pipefail

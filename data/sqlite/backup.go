@@ -107,44 +107,144 @@ func CheckBackup(ctx context.Context, path string) error {
 	return nil
 }
 
-// Restore replaces the database at path with a checked backup. The replaced database is kept
-// aside (its name says when) and returned. Nothing is touched when the backup fails its check.
-// The app must not have the database open.
+// Restore replaces the database at path with a checked backup, so that at every instant either
+// the old or the new database is complete under path: the backup is copied beside the database
+// and checked again there, the old database is linked (or copied) aside under a name no other
+// restore uses, and only then is the copy renamed over it. It refuses while a window or a
+// command has the database open (ErrInUse). Nothing is touched when the backup fails a check.
 func Restore(ctx context.Context, path, backup string) (keptAside string, err error) {
 	if err := CheckBackup(ctx, backup); err != nil {
 		return "", fmt.Errorf("%s was not restored: %w", backup, err)
 	}
-	if _, err := os.Stat(path); err == nil {
-		// Fold the write-ahead log into the file so the copy kept aside is complete.
-		if s, err := Open(path); err == nil {
-			s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
-			s.Close()
+	lock, err := lockDatabase(path, true)
+	if err != nil {
+		return "", err
+	}
+	defer lock.Close()
+	// A restore killed half-way leaves its copy behind; the lock says no restore runs now.
+	if stale, _ := filepath.Glob(path + ".restoring-*"); len(stale) > 0 {
+		for _, f := range stale {
+			os.Remove(f)
 		}
-		keptAside = fmt.Sprintf("%s.replaced-%s", path, casefile.SystemClock().Format("20060102-150405"))
-		if err := os.Rename(path, keptAside); err != nil {
+	}
+	tmp, err := copyBeside(backup, path)
+	if err != nil {
+		return "", fmt.Errorf("%s was not restored: %w", backup, err)
+	}
+	defer os.Remove(tmp)
+	if err := CheckBackup(ctx, tmp); err != nil {
+		return "", fmt.Errorf("%s was not restored: its copy failed the check: %w", backup, err)
+	}
+	if _, err := os.Stat(path); err == nil {
+		// Fold the write-ahead log into the file, so that the copy kept aside is complete and
+		// the log left behind is empty; nobody else has the database open (the lock says so).
+		if err := checkpoint(ctx, path); err != nil {
+			return "", fmt.Errorf("the current database could not be prepared for the restore: %w", err)
+		}
+		if keptAside, err = keepAside(path); err != nil {
 			return "", err
 		}
 		for _, ext := range []string{"-wal", "-shm"} {
-			os.Remove(path + ext)
+			if err := os.Remove(path + ext); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return "", err
+			}
 		}
 	}
-	if err := copyFile(backup, path); err != nil {
-		if keptAside != "" {
-			os.Rename(keptAside, path)
-		}
+	if err := os.Rename(tmp, path); err != nil {
 		return "", err
 	}
+	syncDir(filepath.Dir(path))
 	return keptAside, nil
 }
 
-func copyFile(from, to string) error {
+// checkpoint empties the database's write-ahead log into the file.
+func checkpoint(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=10000")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var busy, logged, moved int
+	if err := db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logged, &moved); err != nil {
+		return err
+	}
+	if busy != 0 {
+		return ErrInUse
+	}
+	return nil
+}
+
+// keepAside keeps the database at path under a name that says when it was replaced and that no
+// other restore can take: a second restore within the same second gets "-2", and so on. A hard
+// link costs nothing and leaves path in place; where links are impossible the file is copied.
+func keepAside(path string) (string, error) {
+	stamp := fmt.Sprintf("%s.replaced-%s", path, casefile.SystemClock().Format("20060102-150405"))
+	for i := 1; i < 1000; i++ {
+		name := stamp
+		if i > 1 {
+			name = fmt.Sprintf("%s-%d", stamp, i)
+		}
+		if _, err := os.Lstat(name); err == nil {
+			continue
+		}
+		err := os.Link(path, name)
+		if err == nil {
+			return name, nil
+		}
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		if err := copyExclusive(path, name); err != nil {
+			if errors.Is(err, os.ErrExist) {
+				continue
+			}
+			return "", fmt.Errorf("the current database could not be kept aside: %w", err)
+		}
+		return name, nil
+	}
+	return "", errors.New("the current database could not be kept aside: too many restores in one second")
+}
+
+// copyBeside copies from into a new owner-only file in to's folder and syncs it, so that a
+// rename can put it in place of to.
+func copyBeside(from, to string) (string, error) {
+	in, err := os.Open(from)
+	if err != nil {
+		return "", err
+	}
+	defer in.Close()
+	out, err := os.CreateTemp(filepath.Dir(to), filepath.Base(to)+".restoring-*")
+	if err != nil {
+		return "", err
+	}
+	if err := fillAndSync(out, in); err != nil {
+		os.Remove(out.Name())
+		return "", err
+	}
+	return out.Name(), nil
+}
+
+// copyExclusive copies from to a file named to that must not exist yet.
+func copyExclusive(from, to string) error {
 	in, err := os.Open(from)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(to+".partial", os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	out, err := os.OpenFile(to, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
+		return err
+	}
+	if err := fillAndSync(out, in); err != nil {
+		os.Remove(to)
+		return err
+	}
+	return nil
+}
+
+func fillAndSync(out *os.File, in io.Reader) error {
+	if err := out.Chmod(0o600); err != nil {
+		out.Close()
 		return err
 	}
 	if _, err := io.Copy(out, in); err != nil {
@@ -155,10 +255,15 @@ func copyFile(from, to string) error {
 		out.Close()
 		return err
 	}
-	if err := out.Close(); err != nil {
-		return err
+	return out.Close()
+}
+
+// syncDir makes a rename in dir durable across a power cut where the system allows it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
 	}
-	return os.Rename(to+".partial", to)
 }
 
 // DailyBackup makes today's backup in dir unless one exists, and keeps the newest keep backups.

@@ -285,6 +285,7 @@ func readyForSubmission(c *casefile.Case) *casefile.Case {
 	c.OwnershipStatement = "мой телефон, куплен в магазине"
 	c.SupportRegion = "global"
 	c.Verification = casefile.Verification{IMEIMatchesBox: true, IMEIMatchesReceipt: true}
+	c.Declarations = casefile.Declarations{NotLostOrStolen: true, MayBeErased: true, FactsTrue: true}
 	c.Attachments = []casefile.Attachment{
 		{Kind: casefile.AttachReceipt, Name: "r.pdf", MediaType: casefile.MediaPDF, Data: []byte("%PDF")},
 		{Kind: casefile.AttachBox, Name: "b.jpg", MediaType: casefile.MediaJPEG, Data: []byte("b")},
@@ -326,7 +327,7 @@ func TestStore_DailyBackupKeepsTheNewest(t *testing.T) {
 	defer other.Close()
 	other.Now = s.Now
 	made, err := other.DailyBackup(ctx, dir, 1)
-	if err != nil || !strings.HasSuffix(made, "branch-2026-11-06.db") {
+	if err != nil || !strings.HasSuffix(made, "branch-2026-11-07.db") {
 		t.Fatalf("the second database's backup: %q, %v", made, err)
 	}
 	if n := len(dailyBackups(dir, dailyPrefix(s.Path()))); n != 3 {

@@ -22,6 +22,9 @@ import (
 type Store struct {
 	db   *sql.DB
 	path string
+	// lock is held shared while the store is open, so that a restore cannot replace the file
+	// under it (see Restore).
+	lock *os.File
 	// Now is the clock; tests replace it to get stable timestamps.
 	Now func() time.Time
 }
@@ -58,6 +61,20 @@ func Open(path string) (*Store, error) {
 	}
 	// Create the file ourselves so SQLite's own default (0644 under the usual umask) never
 	// applies; SQLite gives the -wal and -shm files the database file's permissions.
+	lock, err := lockDatabase(path, false)
+	if err != nil {
+		return nil, err
+	}
+	s, err := open(path)
+	if err != nil {
+		lock.Close()
+		return nil, err
+	}
+	s.lock = lock
+	return s, nil
+}
+
+func open(path string) (*Store, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("open the database file: %w", err)
@@ -99,8 +116,14 @@ func dsn(path string) string {
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database and lets a restore replace it.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.lock != nil {
+		s.lock.Close()
+	}
+	return err
+}
 
 // now returns the clock in UTC, at millisecond precision, as stored.
 func (s *Store) now() time.Time { return s.Now().UTC().Truncate(time.Millisecond) }

@@ -1,0 +1,91 @@
+package sqlite
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// restoreFixture makes a database with two cases and a backup of it with one.
+func restoreFixture(t *testing.T) (path, backup string) {
+	t.Helper()
+	dir := t.TempDir()
+	path = filepath.Join(dir, "cases.db")
+	backup = filepath.Join(dir, "backup.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.CreateCase(ctx, sampleCase(), "anna")
+	if err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	s.CreateCase(ctx, sampleCase(), "anna")
+	s.Close()
+	return path, backup
+}
+
+func countIn(t *testing.T, path string) int {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var n int
+	s.db.QueryRow(`SELECT COUNT(*) FROM cases`).Scan(&n)
+	return n
+}
+
+func TestRestore_RefusedWhileTheDatabaseIsOpen(t *testing.T) {
+	path, backup := restoreFixture(t)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Restore(ctx, path, backup); !errors.Is(err, ErrInUse) {
+		t.Fatalf("restore under an open store: %v, want ErrInUse", err)
+	}
+	s.Close()
+	if n := countIn(t, path); n != 2 {
+		t.Fatalf("the refused restore changed the database: %d cases", n)
+	}
+	if _, err := Restore(ctx, path, backup); err != nil {
+		t.Fatalf("once closed: %v", err)
+	}
+	if n := countIn(t, path); n != 1 {
+		t.Fatalf("restored %d cases, want 1", n)
+	}
+}
+
+func TestRestore_KeptAsideNamesNeverCollide(t *testing.T) {
+	path, backup := restoreFixture(t)
+	seen := map[string]bool{}
+	for i := 0; i < 4; i++ {
+		aside, err := Restore(ctx, path, backup)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if seen[aside] {
+			t.Fatalf("restore %d kept the old database as %s again", i+1, aside)
+		}
+		seen[aside] = true
+	}
+	var first string
+	for name := range seen {
+		if first == "" || len(name) < len(first) || len(name) == len(first) && name < first {
+			first = name
+		}
+	}
+	// The first copy kept aside is the original with two cases: four quick restores did not lose it.
+	if err := CheckBackup(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	if n := countIn(t, first); n != 2 {
+		t.Errorf("the original kept aside has %d cases, want 2", n)
+	}
+	if fi, err := os.Stat(first); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("kept aside: %v %v", fi, err)
+	}
+}
