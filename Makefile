@@ -67,23 +67,28 @@ vet:
 	@if $(GO) list $(BUILDFLAGS) -deps ./data/... | grep -E '^fyne.io/|gofpdf|^recoverydesk/ui$$|^recoverydesk/casefile/(dossier|evidence)$$'; then \
 		echo "the store must not link the window, the documents or the evidence codecs"; exit 1; fi
 
-# Every test runs in a zone east of UTC, and the packages that print dates once more in UTC, so a
+# Every test runs in a zone east of UTC, and the tests that print dates once more in UTC, so a
 # date that slips a day with the zone or a screen that reads the wall clock shows up here. The
 # PostgreSQL engine's tests run against a throwaway server, stopped afterwards even when a test
 # fails; a free port is picked so that two runs on one machine do not collide.
 # The race detector watches the packages where goroutines share memory: the domain, the stores
-# and the screens (background work and fyne.Do). The command's tests run the real binary in
-# child processes, which the detector cannot see into, and a race build of the desktop driver's
-# OpenGL binding would cost more than the rest of the suite: they run without it.
-RACE_PKGS := ./casefile/... ./data/... ./ui/...
+# and the screens (background work and fyne.Do). The documents and the evidence codecs are
+# sequential code whose tests decode and draw large images, 10-30 times slower under the
+# detector; the command's tests run the real binary in child processes, which the detector cannot
+# see into. Those run without it.
+RACE_PKGS  := ./casefile ./casefile/sample ./data/... ./ui/...
+PLAIN_PKGS := ./casefile/dossier ./casefile/evidence ./cmd/...
+# The command's tests that print dates; the rest do not change with the zone.
+UTC_CMD    := 'TestCLI_(ImportShowListStatus|ExportReceiptSettings|ReportBackupRestorePurge|Demo)|TestWallClock'
 test-unit:
 	@set -e; dir=$$(mktemp -d /tmp/recoverydesk-pg.XXXXXX); \
 	port=$$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
 	trap 'bash .ci/pg.sh stop '"$$dir" EXIT; \
 	url=$$(bash .ci/pg.sh start $$dir $$port); export RECOVERYDESK_TEST_PG=$$url; \
 	TZ=Europe/Moscow $(GO) test $(BUILDFLAGS) -race -count=1 -timeout 45m $(RACE_PKGS); \
-	TZ=Europe/Moscow $(GO) test $(BUILDFLAGS) -count=1 -timeout 30m ./cmd/...; \
-	TZ=UTC $(GO) test $(BUILDFLAGS) -count=1 -timeout 30m ./ui ./casefile/... ./cmd/...
+	TZ=Europe/Moscow $(GO) test $(BUILDFLAGS) -count=1 -timeout 30m $(PLAIN_PKGS); \
+	TZ=UTC $(GO) test $(BUILDFLAGS) -count=1 -timeout 30m ./ui ./casefile ./casefile/dossier; \
+	TZ=UTC $(GO) test $(BUILDFLAGS) -count=1 -timeout 30m -run $(UTC_CMD) ./cmd/...
 	@for t in casefile:FuzzParseIMEI casefile:FuzzDecodeImport casefile/evidence:FuzzPrepareEvidence casefile/dossier:FuzzDossierText; do \
 		$(GO) test $(BUILDFLAGS) -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime 8s ./$${t%%:*} || exit 1; \
 	done

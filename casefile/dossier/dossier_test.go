@@ -307,7 +307,7 @@ func TestMaskDocumentNumber(t *testing.T) {
 
 func TestRender_PDFReceiptPreview(t *testing.T) {
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
-		t.Skip("pdftoppm is not installed (make deps installs it); receipts are then only listed")
+		t.Fatal("pdftoppm is not installed: run make deps (Debian package poppler-utils)")
 	}
 	raw, err := os.ReadFile(filepath.Join("..", "..", "docs", "import-example", "receipt.pdf"))
 	if err != nil {

@@ -18,12 +18,12 @@ func TestCrash_RestoreKilledHalfWay(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "cases.db")
 	importExample(t, db, 1) // two cases
-	// Make the restore take long enough to be killed inside it: 24 MB of attachment data.
+	// Make the restore take long enough to be killed inside it: 15 MB of attachment data.
 	raw, err := sql.Open("sqlite3", db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := raw.Exec(`UPDATE attachments SET data = randomblob(8000000)`); err != nil {
+	if _, err := raw.Exec(`UPDATE attachments SET data = randomblob(5000000)`); err != nil {
 		t.Fatal(err)
 	}
 	raw.Close()
@@ -39,7 +39,7 @@ func TestCrash_RestoreKilledHalfWay(t *testing.T) {
 	took := time.Since(start) + 50*time.Millisecond // the child process starts, too
 	rng := rand.New(rand.NewPCG(7, 11))
 	kills, completed := 0, 0
-	for i := 0; i < 12; i++ {
+	for i := 0; i < 6; i++ {
 		if len(listNumbers(t, db)) == 2 {
 			importExample(t, db, 1) // four cases again; the backup has two
 		}
