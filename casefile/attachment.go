@@ -80,7 +80,7 @@ func (a Attachment) IsImage() bool { return a.MediaType == MediaJPEG || a.MediaT
 // EvidenceError is a refused file, with a message a person can act on.
 type EvidenceError struct {
 	Name string
-	// Code is stable, for programs and translations: bad_kind, empty, too_large, unreadable,
+	// Code is stable, for programs and translations: bad_kind, empty, not_a_file, too_large, unreadable,
 	// too_many_pixels, heic, misnamed, unsupported, pdf_incomplete.
 	Code   string
 	Reason string

@@ -244,12 +244,7 @@ func (p *EvidencePanel) addFiles(uris []fyne.URI, kinds []casefile.AttachmentKin
 
 func readURI(u fyne.URI) ([]byte, error) {
 	if u.Scheme() == "file" {
-		f, err := os.Open(u.Path())
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		return io.ReadAll(io.LimitReader(f, casefile.MaxAttachmentSize+1))
+		return evidence.ReadFile(u.Path())
 	}
 	r, err := storage.Reader(u)
 	if err != nil {
@@ -267,6 +262,7 @@ func evidenceMessage(err error) string {
 	}
 	msg := map[string]string{
 		"empty":           "The file is empty (0 bytes); copy it again from the phone or scanner.",
+		"not_a_file":      "This is not a file (a device, a pipe or a folder); choose the photo or the PDF itself.",
 		"too_large":       "The file is too large (over 40 MB); save the photo smaller or scan the receipt as PDF.",
 		"unreadable":      "The image is damaged or incomplete; copy it again.",
 		"too_many_pixels": "The image claims an impossible size and is refused as unsafe.",

@@ -58,7 +58,11 @@ func readImport(path string) ([]*casefile.Case, error) {
 			if !filepath.IsAbs(p) {
 				p = filepath.Join(dir, p)
 			}
-			raw, err := os.ReadFile(p)
+			raw, err := evidence.ReadFile(p)
+			var ee *casefile.EvidenceError
+			if errors.As(err, &ee) {
+				return nil, &casefile.ImportError{Index: i, Field: field, Err: err}
+			}
 			if err != nil {
 				return nil, &casefile.ImportError{Index: i, Field: field + ".path", Err: errors.Unwrap(err)}
 			}

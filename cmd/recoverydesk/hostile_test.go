@@ -53,6 +53,8 @@ func TestHostileInput(t *testing.T) {
 			"account":             map[string]any{"identifier": everywhere},
 			"purchase":            map[string]any{"seller": everywhere, "seller_contact": everywhere, "receipt_number": everywhere, "price": everywhere},
 			"ownership_statement": everywhere, "support_region": "global", "notes": everywhere}, nil, ""},
+		{"/dev/zero as a photo", map[string]any{"customer": map[string]any{"name": "A"}, "attachments": []map[string]any{{"kind": "box", "path": "/dev/zero"}}},
+			nil, "not a regular file"},
 		{"0-byte file", map[string]any{"customer": map[string]any{"name": "A"}, "attachments": []map[string]any{{"kind": "receipt", "path": "empty.pdf"}}},
 			map[string][]byte{"empty.pdf": nil}, "empty"},
 		{"truncated JPEG", map[string]any{"customer": map[string]any{"name": "A"}, "attachments": []map[string]any{{"kind": "box", "path": "cut.jpg"}}},

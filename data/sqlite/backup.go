@@ -30,7 +30,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	}
 	f.Close()
 	defer os.Remove(tmp)
-	destDB, err := sql.Open("sqlite3", "file:"+tmp)
+	destDB, err := sql.Open("sqlite3", fileURI(tmp, ""))
 	if err != nil {
 		return err
 	}
@@ -72,7 +72,8 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 }
 
 // CheckBackup opens a file read-only and proves it is a RecoveryDesk database this program can
-// use: SQLite's integrity check passes and its schema is one this build knows.
+// use: SQLite's integrity check passes, and its tables, columns, indexes and triggers are
+// exactly what this build's migrations make at its schema version.
 func CheckBackup(ctx context.Context, path string) error {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -81,7 +82,7 @@ func CheckBackup(ctx context.Context, path string) error {
 	if fi.Size() == 0 {
 		return errors.New("the file is empty")
 	}
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&immutable=1")
+	db, err := sql.Open("sqlite3", fileURI(path, "mode=ro&immutable=1"))
 	if err != nil {
 		return err
 	}
@@ -99,6 +100,9 @@ func CheckBackup(ctx context.Context, path string) error {
 	}
 	if version < 1 || version > SchemaVersion() {
 		return fmt.Errorf("the file is not a RecoveryDesk database this version can read (schema %d)", version)
+	}
+	if err := checkSchema(ctx, db, version); err != nil {
+		return fmt.Errorf("the file is not a usable RecoveryDesk database: %w", err)
 	}
 	var n int
 	if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM cases").Scan(&n); err != nil {
@@ -159,7 +163,7 @@ func Restore(ctx context.Context, path, backup string) (keptAside string, err er
 
 // checkpoint empties the database's write-ahead log into the file.
 func checkpoint(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=10000")
+	db, err := sql.Open("sqlite3", fileURI(path, "_busy_timeout=10000"))
 	if err != nil {
 		return err
 	}

@@ -89,3 +89,29 @@ func TestRestore_KeptAsideNamesNeverCollide(t *testing.T) {
 		t.Errorf("kept aside: %v %v", fi, err)
 	}
 }
+
+func TestRestore_PathWithURICharacters(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "branch ?2 #3 %20")
+	os.Mkdir(dir, 0o700)
+	path := filepath.Join(dir, "cases.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.CreateCase(ctx, sampleCase(), "anna")
+	backup := filepath.Join(dir, "backup?.db")
+	if err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	s.CreateCase(ctx, sampleCase(), "anna")
+	s.Close()
+	if _, err := Restore(ctx, path, backup); err != nil {
+		t.Fatal(err)
+	}
+	if n := countIn(t, path); n != 1 {
+		t.Errorf("restored %d cases, want 1", n)
+	}
+	if stray, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), "branch *")); len(stray) != 1 {
+		t.Errorf("files were written outside the folder: %v", stray)
+	}
+}

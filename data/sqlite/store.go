@@ -75,6 +75,9 @@ func Open(path string) (*Store, error) {
 }
 
 func open(path string) (*Store, error) {
+	if err := refuseForeign(path); err != nil {
+		return nil, err
+	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("open the database file: %w", err)
@@ -110,7 +113,17 @@ func dsn(path string) string {
 	v.Set("_busy_timeout", "10000")
 	v.Set("_txlock", "immediate")
 	v.Set("_sync", "NORMAL")
-	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + v.Encode()
+	return fileURI(path, v.Encode())
+}
+
+// fileURI is the SQLite URI of a file path with its options; the path is escaped, so that a
+// '?' or '#' in a folder name is part of the name, not the start of options.
+func fileURI(path, query string) string {
+	u := "file:" + (&url.URL{Path: path}).EscapedPath()
+	if query != "" {
+		u += "?" + query
+	}
+	return u
 }
 
 // Path is the database file.
