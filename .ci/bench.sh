@@ -35,7 +35,7 @@ json.dump(case, open(work + "/export-case.json", "w"), ensure_ascii=False)
 PY
 cp docs/import-example/receipt.pdf "$work/receipt.pdf"
 rm -f "$work/export.db"*
-/usr/bin/time -f "%e %M" -o "$work/attach.time" "$bin" import --db "$work/export.db" "$work/export-case.json" >/dev/null
+/usr/bin/time -f "%e %M" -o "$work/attach.time" "$bin" import --create --db "$work/export.db" "$work/export-case.json" >/dev/null
 for i in 1 2 3; do
 	/usr/bin/time -f "%e %M" -o "$work/cli-export-$i.time" "$bin" export --db "$work/export.db" 2026-00001 -o "$work/cli-dossier.pdf" --eml "$work/cli.eml" >/dev/null
 done

@@ -17,7 +17,7 @@ export LANG=${LANG:-en_US.UTF-8} DISPLAY=$display
 db=$work/desk.db
 fail() { echo "draft-kill: $*"; [ -f "$work/app.log" ] && tail -n 40 "$work/app.log"; exit 1; }
 
-"$bin" settings --db "$db" technician="Kill Test" >/dev/null
+"$bin" settings --create --db "$db" technician="Kill Test" >/dev/null
 
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!

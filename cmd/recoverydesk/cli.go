@@ -30,6 +30,9 @@ type cli struct {
 	stdout, stderr io.Writer
 	db             string
 	operator       string
+	// create allows a new database where --db names none (--create); the default location and
+	// the demo command always may.
+	create bool
 	ctx            context.Context
 	// now is the one clock of a run: the store's timestamps, the documents' dates and the
 	// day counts all read it.
@@ -106,6 +109,7 @@ func (c *cli) flags(name string) *flag.FlagSet {
 	fs.SetOutput(c.stderr)
 	fs.StringVar(&c.db, "db", c.db, "database file")
 	fs.StringVar(&c.operator, "operator", c.operator, "who does this, for the history")
+	fs.BoolVar(&c.create, "create", c.create, "start a new database where --db names none (folders included)")
 	for _, cmd := range commands() {
 		if cmd.name == name {
 			fs.Usage = func() {
@@ -156,8 +160,15 @@ func (c *cli) positional(fs *flag.FlagSet, args []string, n int) ([]string, int,
 }
 
 func (c *cli) open() (data.Store, int) {
-	if _, err := os.Stat(c.db); err != nil && !errors.Is(err, os.ErrNotExist) {
+	_, err := os.Stat(c.db)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		fmt.Fprintf(c.stderr, "recoverydesk: cannot reach the database %s: %v\n", c.db, err)
+		return nil, exitRefused
+	}
+	// A typo in --db must not quietly start an empty database that hides every case: only the
+	// default location is made without being asked.
+	if errors.Is(err, os.ErrNotExist) && data.EngineFor(c.db) == "sqlite" && !c.create && c.db != sqlite.BuiltinPath() {
+		fmt.Fprintf(c.stderr, "recoverydesk: there is no database at %s; check the path, or add --create to start a new one there\n", c.db)
 		return nil, exitRefused
 	}
 	s, err := data.Open(c.db, data.Options{Now: c.now})

@@ -14,7 +14,7 @@ import (
 func runCLI(t *testing.T, db string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	full := append(append([]string{}, args...), "--db", db, "--operator", "tester")
+	full := append(append([]string{}, args...), "--db", db, "--operator", "tester", "--create")
 	if len(args) == 0 || args[0] == "help" || strings.HasPrefix(args[0], "-") {
 		full = args
 	}

@@ -23,6 +23,7 @@ func cmdDemo(c *cli, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
+	c.create = true // the demo command exists to make a database
 	s, code := c.open()
 	if s == nil {
 		return code

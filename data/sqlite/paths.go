@@ -13,6 +13,12 @@ func DefaultPath() string {
 	if p := os.Getenv("RECOVERYDESK_DB"); p != "" {
 		return p
 	}
+	return BuiltinPath()
+}
+
+// BuiltinPath is the default location itself, RECOVERYDESK_DB aside: the one place a database
+// is made without being asked for, on a counter's first start.
+func BuiltinPath() string {
 	return filepath.Join(dataHome(), "RecoveryDesk", "recoverydesk.db")
 }
 

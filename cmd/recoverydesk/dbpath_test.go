@@ -1,0 +1,38 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCLI_MistypedDatabasePathIsRefused: a --db path that names no database is refused and
+// nothing is created, unless --create asks for a new one.
+func TestCLI_MistypedDatabasePathIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	typo := filepath.Join(dir, "branchh", "cases.db")
+	for _, args := range [][]string{{"list"}, {"import", filepath.Join("..", "..", "docs", "import-example", "case.json")}, {"settings", "technician=Анна"}} {
+		var out, errb bytes.Buffer
+		code := run(append(args, "--db", typo), strings.NewReader(""), &out, &errb)
+		if code != exitRefused || !strings.Contains(errb.String(), "--create") {
+			t.Errorf("%s on a missing database: %d %q", args[0], code, errb.String())
+		}
+		if _, err := os.Stat(filepath.Dir(typo)); err == nil {
+			t.Fatalf("%s created the mistyped folder", args[0])
+		}
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"list", "--db", typo, "--create"}, strings.NewReader(""), &out, &errb); code != exitOK {
+		t.Fatalf("--create: %s", errb.String())
+	}
+	if fi, err := os.Stat(typo); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("--create made %v, %v", fi, err)
+	}
+	foreign := filepath.Join(dir, "contacts.db")
+	os.WriteFile(foreign, nil, 0o600)
+	if code := run([]string{"list", "--db", foreign}, strings.NewReader(""), &out, &errb); code != exitOK {
+		t.Errorf("an existing empty file is a new database: %s", errb.String())
+	}
+}
