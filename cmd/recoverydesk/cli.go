@@ -33,7 +33,7 @@ type cli struct {
 	// create allows a new database where --db names none (--create); the default location and
 	// the demo command always may.
 	create bool
-	ctx            context.Context
+	ctx    context.Context
 	// now is the one clock of a run: the store's timestamps, the documents' dates and the
 	// day counts all read it.
 	now casefile.Clock
