@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"recoverydesk/casefile"
+	"strings"
 	"time"
 )
 
@@ -35,16 +36,27 @@ func WriteReportCSV(w io.Writer, rows []casefile.ReportRow, lang string, now tim
 		return t.Local().Format(casefile.DateLayout)
 	}
 	for _, r := range rows {
-		rec := []string{r.Number, day(r.CreatedAt), r.CreatedBy, r.Customer, r.Model, r.IMEI1, string(r.Status), day(r.StatusSince),
+		rec := []string{r.Number, day(r.CreatedAt), textCell(r.CreatedBy), textCell(r.Customer), textCell(r.Model), textCell(r.IMEI1), string(r.Status), day(r.StatusSince),
 			fmt.Sprint(int(now.Sub(r.StatusSince).Hours() / 24))}
 		for _, s := range casefile.Statuses {
 			rec = append(rec, day(r.Reached[s]))
 		}
-		rec = append(rec, fmt.Sprint(r.Exports), day(r.LastExport), r.RefusalNotes)
+		rec = append(rec, fmt.Sprint(r.Exports), day(r.LastExport), textCell(r.RefusalNotes))
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// textCell keeps a typed text a text in a spreadsheet: a cell that starts with = + - @, a tab or
+// a carriage return is read by Excel and LibreOffice as a formula (=HYPERLINK(…) sends the
+// sheet's data away), so it gets a leading apostrophe, OWASP's rule for CSV injection. A phone
+// number "+7 912…" is kept from being read as a sum the same way.
+func textCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
