@@ -43,12 +43,12 @@ func (s *Store) createCase(ctx context.Context, tx *sql.Tx, c *casefile.Case, op
 	if c.Customer.Consent && c.Customer.ConsentAt.IsZero() {
 		c.Customer.ConsentAt = now
 	}
-	year := now.Year()
+	year := casefile.NumberYear(now)
 	seq, err := nextSeq(ctx, tx, year)
 	if err != nil {
 		return err
 	}
-	c.Number = fmt.Sprintf("%d-%05d", year, seq)
+	c.Number = casefile.FormatNumber(year, seq)
 	c.CreatedAt, c.UpdatedAt, c.StatusSince, c.CreatedBy, c.Version = now, now, now, operator, 1
 	body, err := caseBody(c)
 	if err != nil {

@@ -28,12 +28,12 @@ func seedCase(ctx context.Context, tx *sql.Tx, c *casefile.Case) error {
 	if err := c.ValidateAt(c.StatusSince); err != nil {
 		return err
 	}
-	year := c.CreatedAt.Year()
+	year := casefile.NumberYear(c.CreatedAt)
 	seq, err := nextSeq(ctx, tx, year)
 	if err != nil {
 		return err
 	}
-	c.Number = fmt.Sprintf("%d-%05d", year, seq)
+	c.Number = casefile.FormatNumber(year, seq)
 	c.Version, c.UpdatedAt = 1, c.StatusSince
 	if c.Customer.Consent {
 		c.Customer.ConsentAt = c.CreatedAt

@@ -40,12 +40,12 @@ func (s *Store) createCase(ctx context.Context, tx *sql.Tx, c *casefile.Case, op
 		c.Status = casefile.StatusIntake
 	}
 	casefile.StampDeclarations(c, nil, now)
-	year := now.Year()
+	year := casefile.NumberYear(now)
 	var seq int
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM cases WHERE year = ?`, year).Scan(&seq); err != nil {
 		return err
 	}
-	c.Number = fmt.Sprintf("%d-%05d", year, seq)
+	c.Number = casefile.FormatNumber(year, seq)
 	c.CreatedAt, c.UpdatedAt, c.StatusSince, c.CreatedBy, c.Version = now, now, now, operator, 1
 	body, err := caseBody(c)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // restoreFixture makes a database with two cases and a backup of it with one.
@@ -113,5 +114,24 @@ func TestRestore_PathWithURICharacters(t *testing.T) {
 	}
 	if stray, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), "branch *")); len(stray) != 1 {
 		t.Errorf("files were written outside the folder: %v", stray)
+	}
+}
+
+func TestCreateCase_NumberedInTheCentersYear(t *testing.T) {
+	moscow, err := time.LoadLocation("Europe/Moscow")
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := time.Local
+	t.Cleanup(func() { time.Local = saved })
+	time.Local = moscow
+	s := newStore(t)
+	s.Now = func() time.Time { return time.Date(2026, 12, 31, 22, 30, 0, 0, time.UTC) } // 01:30 on 1 January in Moscow
+	c := sampleCase()
+	if err := s.CreateCase(ctx, c, "anna"); err != nil {
+		t.Fatal(err)
+	}
+	if c.Number != "2027-00001" {
+		t.Errorf("a case opened at 01:30 on 1 January in Moscow is %s", c.Number)
 	}
 }
