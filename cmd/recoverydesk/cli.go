@@ -138,6 +138,10 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 			return nil, exitUsage, false
 		}
 		if fs.NArg() == 0 {
+			if err := validOperator(c.operator); err != nil {
+				fmt.Fprintf(c.stderr, "recoverydesk: %v\n", err)
+				return nil, exitUsage, false
+			}
 			return pos, 0, true
 		}
 		pos = append(pos, fs.Arg(0))

@@ -67,7 +67,7 @@ func cmdList(c *cli, args []string) int {
 				Customer: r.Customer, Model: r.Model, IMEI1: r.IMEI1, CreatedAt: r.CreatedAt})
 			continue
 		}
-		fmt.Fprintf(c.stdout, "%s  %-14s %4dd  %-36s %s\n", r.Number, r.Status, days, r.Customer, r.Model)
+		fmt.Fprintf(c.stdout, "%s  %-14s %4dd  %-36s %s\n", r.Number, r.Status, days, printable(r.Customer), printable(r.Model))
 	}
 	if !*asJSON && len(rows) == 0 {
 		fmt.Fprintln(c.stderr, "no cases match")

@@ -102,10 +102,10 @@ func printCase(w io.Writer, v *caseView) {
 	k := v.Case
 	line := func(label, value string) {
 		if strings.TrimSpace(value) != "" {
-			fmt.Fprintf(w, "  %-18s %s\n", label+":", value)
+			fmt.Fprintf(w, "  %-18s %s\n", label+":", printable(value))
 		}
 	}
-	fmt.Fprintf(w, "Case %s — %s since %s (opened %s by %s)\n", k.Number, k.Status, v.StatusSince.Local().Format("2006-01-02 15:04"), v.CreatedAt.Local().Format("2006-01-02"), v.CreatedBy)
+	fmt.Fprintf(w, "Case %s — %s since %s (opened %s by %s)\n", k.Number, k.Status, v.StatusSince.Local().Format("2006-01-02 15:04"), v.CreatedAt.Local().Format("2006-01-02"), printable(v.CreatedBy))
 	if len(v.SameIMEICases) > 0 {
 		fmt.Fprintf(w, "\n!! THE SAME IMEI IS IN CASE(S) %s: check the customer's identity and ownership before going on.\n", strings.Join(v.SameIMEICases, ", "))
 	}
@@ -148,7 +148,7 @@ func printCase(w io.Writer, v *caseView) {
 	if len(k.Attachments) > 0 {
 		fmt.Fprintln(w, "Attachments")
 		for _, a := range k.Attachments {
-			fmt.Fprintf(w, "  %-12s %-30s %8d bytes  sha256 %s\n", a.Kind, a.Name, a.Size, a.SHA256[:16]+"…")
+			fmt.Fprintf(w, "  %-12s %-30s %8d bytes  sha256 %s\n", a.Kind, printable(a.Name), a.Size, a.SHA256[:16]+"…")
 		}
 	}
 	fmt.Fprintln(w, "History")
@@ -157,9 +157,9 @@ func printCase(w io.Writer, v *caseView) {
 		if e.Action == casefile.ActionStatus {
 			what = fmt.Sprintf("%s → %s", e.From, e.To)
 		}
-		fmt.Fprintf(w, "  %s  %-12s %s", e.At.Local().Format("2006-01-02 15:04"), e.Operator, what)
+		fmt.Fprintf(w, "  %s  %-12s %s", e.At.Local().Format("2006-01-02 15:04"), printable(e.Operator), what)
 		if e.Note != "" {
-			fmt.Fprintf(w, ": %s", e.Note)
+			fmt.Fprintf(w, ": %s", printable(e.Note))
 		}
 		fmt.Fprintln(w)
 	}
