@@ -95,7 +95,7 @@ ik() {
 	keys=$((keys + $#))
 	k "$@"
 }
-json() { "$bin" show --json "$1" --db "$db"; }
+json() { "$bin" show --json --show-id "$1" --db "$db"; }
 # field CASE PYTHON_EXPR prints a value of "show --json CASE" (c is the case).
 field() { json "$1" | python3 -c "import json,sys; c=json.load(sys.stdin); print($2)"; }
 expect() { # WHAT GOT WANT

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"recoverydesk/casefile"
+	"recoverydesk/casefile/dossier"
 )
 
 // caseView is "show --json": the import format plus what the database knows of the case.
@@ -42,6 +43,7 @@ type deviceView struct {
 func cmdShow(c *cli, args []string) int {
 	fs := c.flags("show")
 	asJSON := fs.Bool("json", false, "print JSON")
+	showID := fs.Bool("show-id", false, "print the identity document number unmasked")
 	pos, code, ok := c.positional(fs, args, 1)
 	if !ok {
 		return code
@@ -54,6 +56,11 @@ func cmdShow(c *cli, args []string) int {
 	k, code := c.loadCase(s, pos[0])
 	if k == nil {
 		return code
+	}
+	if !*showID {
+		// A terminal is read over shoulders and kept in scroll-back: the document number is
+		// masked as in the dossier unless asked for.
+		k.Customer.IDDocument.Number = dossier.MaskDocumentNumber(k.Customer.IDDocument.Number)
 	}
 	v := caseView{Case: k, Route: casefile.RecommendRoute(k), CreatedAt: k.CreatedAt, CreatedBy: k.CreatedBy,
 		StatusSince: k.StatusSince, Version: k.Version, History: k.History, Statuses: k.Status.Next(),

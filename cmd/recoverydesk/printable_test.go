@@ -43,3 +43,17 @@ func TestCLI_ControlCharactersCannotForgeLines(t *testing.T) {
 		t.Errorf("an operator name with an ESC sequence: %d %q", code, e.String())
 	}
 }
+
+func TestCLI_ShowMasksTheDocumentNumber(t *testing.T) {
+	db := tempDB(t)
+	nums := importExample(t, db, 1)
+	for _, args := range [][]string{{"show", nums[0]}, {"show", nums[0], "--json"}} {
+		out, _, _ := runCLI(t, db, args...)
+		if strings.Contains(out, "4510") || !strings.Contains(out, "•••456") {
+			t.Errorf("%v shows the document number unmasked or not at all:\n%s", args, out)
+		}
+	}
+	if out, _, _ := runCLI(t, db, "show", nums[0], "--show-id"); !strings.Contains(out, "4510 123456") {
+		t.Errorf("--show-id did not show the number:\n%s", out)
+	}
+}
