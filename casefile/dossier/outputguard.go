@@ -74,7 +74,8 @@ func readHead(path string, n int) ([]byte, error) {
 }
 
 // isDatabase tells an SQLite database, its write-ahead log, or a -shm/-journal file beside one.
-// The -shm index has no signature of its own: it is known by the database it sits beside.
+// The -shm index and the lock file have no signature of their own: they are known by the
+// database they sit beside (replacing the lock file would unlock the database for a restore).
 func isDatabase(path string, head []byte) bool {
 	if bytes.HasPrefix(head, sqliteMagic) {
 		return true
@@ -84,7 +85,7 @@ func isDatabase(path string, head []byte) bool {
 			return true
 		}
 	}
-	for _, suffix := range []string{"-shm", "-wal", "-journal"} {
+	for _, suffix := range []string{"-shm", "-wal", "-journal", ".lock"} {
 		if base, ok := strings.CutSuffix(path, suffix); ok {
 			if h, err := readHead(filepath.Clean(base), len(sqliteMagic)); err == nil && bytes.Equal(h, sqliteMagic) {
 				return true

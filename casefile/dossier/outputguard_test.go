@@ -19,6 +19,7 @@ func TestSaveDocument_RefusesWhatItMustNotReplace(t *testing.T) {
 	}
 	db := put("cases.db", append([]byte("SQLite format 3\x00"), make([]byte, 84)...))
 	put("cases.db-shm", make([]byte, 32))
+	put("cases.db.lock", nil)
 	wal := put("other-wal", []byte{0x37, 0x7f, 0x06, 0x82, 0, 0, 0, 0})
 	notes := put("notes.txt", []byte("ключи от сейфа у Анны"))
 	old := put("old.pdf", []byte("%PDF-1.4 an older dossier"))
@@ -46,6 +47,7 @@ func TestSaveDocument_RefusesWhatItMustNotReplace(t *testing.T) {
 		{"the database, even with force", db, pdf, true, true, false},
 		{"a link to the database", link, pdf, true, true, false},
 		{"the database's shared-memory index", db + "-shm", csv, true, true, false},
+		{"the database's lock file", db + ".lock", csv, true, true, false},
 		{"a write-ahead log", wal, csv, true, true, false},
 		{"a folder", folder, pdf, true, true, false},
 		{"a pipe", fifo, pdf, true, true, false},
