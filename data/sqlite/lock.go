@@ -6,9 +6,8 @@ import (
 	"os"
 )
 
-// ErrInUse is returned by Restore while the database is open in a window or a command, and by
-// Open while a restore is replacing it: a restore under a live writer would send its writes
-// into the file being replaced.
+// ErrInUse is returned by Restore while the database is open in a window or a command: a
+// restore under a live writer would send its writes into the file being replaced.
 var ErrInUse = errors.New("the database is open in a RecoveryDesk window or command; close it there and try again")
 
 // errRestoring is what Open says when a restore holds the database.
