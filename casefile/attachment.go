@@ -50,6 +50,10 @@ type Attachment struct {
 	Height int `json:"height,omitempty"`
 	// Purged is set once retention removed the file; the record stays.
 	Purged bool `json:"purged,omitempty"`
+	// Barcodes are the codes read from the file when it was attached.
+	Barcodes []Barcode `json:"barcodes,omitempty"`
+	// FiscalReceipt is the Russian fiscal receipt a QR code among Barcodes describes, if any.
+	FiscalReceipt *FiscalReceipt `json:"fiscal_receipt,omitempty"`
 
 	// Data is the file itself; loaded only when asked for.
 	Data []byte `json:"-"`

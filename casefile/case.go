@@ -99,6 +99,10 @@ var Channels = []Channel{ChannelOfficial, ChannelRetailer, ChannelSecondHand, Ch
 type Verification struct {
 	IMEIMatchesBox     bool `json:"imei_matches_box"`
 	IMEIMatchesReceipt bool `json:"imei_matches_receipt"`
+	// MismatchNote is the technician's reason why a number read from the evidence differs
+	// from the device's (a replaced board, a label from another box); it settles the
+	// imei_box_mismatch readiness item without changing the field.
+	MismatchNote string `json:"mismatch_note,omitempty"`
 }
 
 // AttachmentsOf returns the attachments of one kind.

@@ -42,6 +42,7 @@ const (
 	MissDeclNotStolen     = "declaration_not_lost_or_stolen"
 	MissDeclMayBeErased   = "declaration_may_be_erased"
 	MissDeclFactsTrue     = "declaration_facts_true"
+	MissIMEIBoxMismatch   = "imei_box_mismatch"
 )
 
 // Readiness lists, in form order, what is still missing before the case's dossier can be
@@ -126,6 +127,15 @@ func Readiness(c *Case) []Missing {
 	}
 	if hasReceipt && !c.Verification.IMEIMatchesReceipt {
 		miss(MissIMEIMatchReceipt, "verification.imei_matches_receipt", "Compare the IMEI on the phone with the receipt and tick the check.")
+	}
+	if blank(c.Verification.MismatchNote) {
+		for _, ch := range EvidenceChecks(c) {
+			if ch.Result == CheckMismatch && (ch.Field == FieldIMEI1 || ch.Field == FieldIMEI2) {
+				miss(MissIMEIBoxMismatch, "device."+ch.Field, MismatchSentence(ch, c)+
+					" Correct the field, or write in the verification note why they differ (for example, a replaced board).")
+				break
+			}
+		}
 	}
 	if blank(c.SupportRegion) {
 		miss(MissSupportRegion, "support_region", "Choose the support region the dossier is sent to.")
