@@ -33,9 +33,11 @@ func Prepare(kind casefile.AttachmentKind, name string, data []byte) (casefile.A
 	a := casefile.Attachment{Kind: kind, Name: name, Data: data, Size: int64(len(data))}
 	a.MediaType = casefile.SniffMedia(data)
 	ext := strings.ToLower(filepath.Ext(name))
+	var pic picture
 	switch a.MediaType {
 	case casefile.MediaJPEG, casefile.MediaPNG:
-		rend, w, h, err := MakeRendition(data)
+		var err error
+		pic, err = preparePicture(data, speaksOfDevice[kind])
 		if err != nil {
 			code := "unreadable"
 			if errors.Is(err, ErrTooManyPixels) {
@@ -43,14 +45,11 @@ func Prepare(kind casefile.AttachmentKind, name string, data []byte) (casefile.A
 			}
 			return refuse(code, "%v", err)
 		}
-		a.Rendition, a.Width, a.Height = rend, w, h
 	case casefile.MediaPDF:
 		if !bytes.Contains(data[max(0, len(data)-2048):], []byte("%%EOF")) {
 			return refuse("pdf_incomplete", "the PDF is incomplete (its end is missing); save or download it again")
 		}
-		if jpg, w, h, ok := PDFPreview(data); ok {
-			a.Rendition, a.Width, a.Height = jpg, w, h
-		}
+		pic, _ = pdfPicture(data, speaksOfDevice[kind])
 	case "image/heic":
 		return refuse("heic", "this is a HEIC photo (iPhone format); export it as JPEG first, or set the iPhone's camera to \"Most Compatible\"")
 	default:
@@ -60,8 +59,15 @@ func Prepare(kind casefile.AttachmentKind, name string, data []byte) (casefile.A
 		}
 		return refuse("unsupported", "only JPEG and PNG photos and PDF documents are accepted")
 	}
+	a.Rendition, a.Width, a.Height = pic.jpg, pic.width, pic.height
+	a.Barcodes = ReadBarcodes(pic.gray)
+	a.Derive()
 	return a, nil
 }
+
+// speaksOfDevice are the kinds whose barcodes state this device's numbers or its purchase; the
+// others (an identity document, the lock screen) are not read, so their codes are never stored.
+var speaksOfDevice = map[casefile.AttachmentKind]bool{casefile.AttachBox: true, casefile.AttachIMEIScreen: true, casefile.AttachReceipt: true}
 
 // safeName keeps a file's own name (never a path: "../../etc/passwd" becomes "passwd"),
 // valid UTF-8 without control characters, and of a length a caption can print.

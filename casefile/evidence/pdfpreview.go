@@ -17,18 +17,25 @@ import (
 // A library that imports PDF pages into gofpdf exists, but it writes objects in map order, and
 // the dossier must be the same bytes for the same case; a picture keeps that.
 func PDFPreview(pdf []byte) (jpg []byte, width, height int, ok bool) {
+	p, ok := pdfPicture(pdf, false)
+	return p.jpg, p.width, p.height, ok
+}
+
+// pdfPicture draws the first page and prepares it like a photo; withGray keeps the page, drawn
+// sharp at 2000 px, for its barcodes (an e-receipt's fiscal QR code).
+func pdfPicture(pdf []byte, withGray bool) (picture, bool) {
 	tool, err := exec.LookPath("pdftoppm")
 	if err != nil {
-		return nil, 0, 0, false
+		return picture{}, false
 	}
 	dir, err := os.MkdirTemp("", "recoverydesk-pdf-")
 	if err != nil {
-		return nil, 0, 0, false
+		return picture{}, false
 	}
 	defer os.RemoveAll(dir)
 	in := filepath.Join(dir, "in.pdf")
 	if os.WriteFile(in, pdf, 0o600) != nil {
-		return nil, 0, 0, false
+		return picture{}, false
 	}
 	// A hostile PDF must not hold the counter up: the drawing gets a few seconds.
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
@@ -36,15 +43,15 @@ func PDFPreview(pdf []byte) (jpg []byte, width, height int, ok bool) {
 	out := filepath.Join(dir, "page")
 	cmd := exec.CommandContext(ctx, tool, "-f", "1", "-l", "1", "-r", "150", "-scale-to", "2000", "-png", "-singlefile", in, out)
 	if err := cmd.Run(); err != nil {
-		return nil, 0, 0, false
+		return picture{}, false
 	}
 	png, err := os.ReadFile(out + ".png")
 	if err != nil {
-		return nil, 0, 0, false
+		return picture{}, false
 	}
-	jpg, w, h, err := MakeRendition(png)
-	if err != nil || !bytes.HasPrefix(jpg, []byte{0xFF, 0xD8}) {
-		return nil, 0, 0, false
+	p, err := preparePicture(png, withGray)
+	if err != nil || !bytes.HasPrefix(p.jpg, []byte{0xFF, 0xD8}) {
+		return picture{}, false
 	}
-	return jpg, w, h, true
+	return p, true
 }

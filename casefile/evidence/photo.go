@@ -29,16 +29,35 @@ var ErrTooManyPixels = errors.New("too many pixels")
 // 8-bit JPEG, which also drops every metadata block (GPS included). The pixel count is checked
 // from the header before any decoding, so a decompression bomb costs nothing.
 func MakeRendition(data []byte) (jpg []byte, width, height int, err error) {
+	p, err := preparePicture(data, false)
+	return p.jpg, p.width, p.height, err
+}
+
+// picture is a prepared image: its rendition and, when asked for, a gray copy at a size
+// barcodes are read at.
+type picture struct {
+	jpg           []byte
+	width, height int
+	gray          *image.Gray
+}
+
+// preparePicture makes the rendition and, with withGray, the gray copy from the same decoding:
+// the full-size pixels are the costly part and are held only once.
+func preparePicture(data []byte, withGray bool) (picture, error) {
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return nil, 0, 0, fmt.Errorf("the image cannot be read (it may be damaged or not really an image): %w", err)
+		return picture{}, fmt.Errorf("the image cannot be read (it may be damaged or not really an image): %w", err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > casefile.MaxImagePixels {
-		return nil, 0, 0, fmt.Errorf("the image claims to be %d×%d pixels, which no camera takes; it is refused as unsafe: %w", cfg.Width, cfg.Height, ErrTooManyPixels)
+		return picture{}, fmt.Errorf("the image claims to be %d×%d pixels, which no camera takes; it is refused as unsafe: %w", cfg.Width, cfg.Height, ErrTooManyPixels)
 	}
 	src, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
-		return nil, 0, 0, fmt.Errorf("the image is damaged or incomplete (was the copy interrupted?): %w", err)
+		return picture{}, fmt.Errorf("the image is damaged or incomplete (was the copy interrupted?): %w", err)
+	}
+	var gray *image.Gray
+	if withGray {
+		gray = grayForCodes(src)
 	}
 	orient := jpegOrientation(data)
 	b := src.Bounds()
@@ -66,10 +85,10 @@ func MakeRendition(data []byte) (jpg []byte, width, height int, err error) {
 
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, out, &jpeg.Options{Quality: RenditionQuality}); err != nil {
-		return nil, 0, 0, err
+		return picture{}, err
 	}
 	ob := out.Bounds()
-	return buf.Bytes(), ob.Dx(), ob.Dy(), nil
+	return picture{jpg: buf.Bytes(), width: ob.Dx(), height: ob.Dy(), gray: gray}, nil
 }
 
 // orientImage applies an EXIF orientation (1–8) so the picture stands as the photographer saw it.
