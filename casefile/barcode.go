@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"encoding/json"
 	"regexp"
 )
 
@@ -47,4 +48,24 @@ func (a *Attachment) Derive() {
 			return
 		}
 	}
+}
+
+// BarcodesColumn is how the stores keep an attachment's codes in one text column: JSON, empty
+// for none. A value that does not parse (a database edited by hand) reads as no codes, which
+// only loses the machine check, never the file.
+func BarcodesColumn(codes []Barcode) string {
+	if len(codes) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(codes)
+	return string(b)
+}
+
+// ParseBarcodesColumn reads what BarcodesColumn wrote.
+func ParseBarcodesColumn(s string) []Barcode {
+	var codes []Barcode
+	if s == "" || json.Unmarshal([]byte(s), &codes) != nil {
+		return nil
+	}
+	return codes
 }

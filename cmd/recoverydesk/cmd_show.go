@@ -27,6 +27,8 @@ type caseView struct {
 	Attachments   []attachmentView  `json:"attachments"`
 	Device        deviceView        `json:"device"`
 	Statuses      []casefile.Status `json:"next_statuses"`
+	// Checks are the comparisons made by machine of the case's fields with its evidence.
+	Checks []casefile.EvidenceCheck `json:"evidence_checks"`
 }
 
 type attachmentView struct {
@@ -70,6 +72,10 @@ func cmdShow(c *cli, args []string) int {
 		v.MissingText = append(v.MissingText, m.Message)
 	}
 	v.Ready = len(v.Missing) == 0
+	v.Checks = casefile.EvidenceChecks(k)
+	if v.Checks == nil {
+		v.Checks = []casefile.EvidenceCheck{}
+	}
 	if im, err := casefile.ParseIMEI(k.Device.IMEI1); err == nil {
 		v.Device.TAC1 = im.TAC()
 	}
@@ -156,6 +162,22 @@ func printCase(w io.Writer, v *caseView) {
 		fmt.Fprintln(w, "Attachments")
 		for _, a := range k.Attachments {
 			fmt.Fprintf(w, "  %-12s %-30s %8d bytes  sha256 %s\n", a.Kind, printable(a.Name), a.Size, a.SHA256[:16]+"…")
+			for _, b := range a.Barcodes {
+				fmt.Fprintf(w, "  %-12s   %s %s\n", "", b.Format, printable(b.Text))
+			}
+			if f := a.FiscalReceipt; f != nil {
+				fmt.Fprintf(w, "  %-12s   fiscal receipt: %s, %s, FN %s, FD %s, FP %s\n", "", f.Date, f.Sum, f.FN, f.FD, f.FP)
+			}
+		}
+	}
+	if len(v.Checks) > 0 {
+		fmt.Fprintln(w, "Checked by machine")
+		for _, ch := range v.Checks {
+			if ch.Result == casefile.CheckMatch {
+				fmt.Fprintf(w, "  ok  %s\n", printable(casefile.MatchSentence(ch)))
+			} else {
+				fmt.Fprintf(w, "  !!  %s\n", printable(casefile.MismatchSentence(ch, k)))
+			}
 		}
 	}
 	fmt.Fprintln(w, "History")

@@ -22,13 +22,13 @@ func insertAttachment(ctx context.Context, tx *sql.Tx, caseID int64, a *casefile
 	}
 	sum := sha256.Sum256(a.Data)
 	a.SHA256, a.Size, a.AddedAt, a.AddedBy = hex.EncodeToString(sum[:]), int64(len(a.Data)), now, operator
-	return tx.QueryRowContext(ctx, `INSERT INTO attachments (case_id, kind, name, media_type, size, sha256, note, added_at, added_by, width, height, data, rendition)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-		caseID, a.Kind, a.Name, a.MediaType, a.Size, a.SHA256, a.Note, now, operator, a.Width, a.Height, a.Data, a.Rendition).Scan(&a.ID)
+	return tx.QueryRowContext(ctx, `INSERT INTO attachments (case_id, kind, name, media_type, size, sha256, note, added_at, added_by, width, height, data, rendition, barcodes)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+		caseID, a.Kind, a.Name, a.MediaType, a.Size, a.SHA256, a.Note, now, operator, a.Width, a.Height, a.Data, a.Rendition, casefile.BarcodesColumn(a.Barcodes)).Scan(&a.ID)
 }
 
 func loadAttachments(ctx context.Context, tx *sql.Tx, caseID int64) ([]casefile.Attachment, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, kind, name, media_type, size, sha256, note, added_at, added_by, width, height, purged
+	rows, err := tx.QueryContext(ctx, `SELECT id, kind, name, media_type, size, sha256, note, added_at, added_by, width, height, purged, barcodes
 		FROM attachments WHERE case_id = $1 AND removed = false ORDER BY id`, caseID)
 	if err != nil {
 		return nil, err
@@ -37,12 +37,15 @@ func loadAttachments(ctx context.Context, tx *sql.Tx, caseID int64) ([]casefile.
 	var out []casefile.Attachment
 	for rows.Next() {
 		var (
-			a  casefile.Attachment
-			at time.Time
+			a     casefile.Attachment
+			codes string
+			at    time.Time
 		)
-		if err := rows.Scan(&a.ID, &a.Kind, &a.Name, &a.MediaType, &a.Size, &a.SHA256, &a.Note, &at, &a.AddedBy, &a.Width, &a.Height, &a.Purged); err != nil {
+		if err := rows.Scan(&a.ID, &a.Kind, &a.Name, &a.MediaType, &a.Size, &a.SHA256, &a.Note, &at, &a.AddedBy, &a.Width, &a.Height, &a.Purged, &codes); err != nil {
 			return nil, err
 		}
+		a.Barcodes = casefile.ParseBarcodesColumn(codes)
+		a.Derive()
 		a.AddedAt = utc(at)
 		out = append(out, a)
 	}

@@ -22,9 +22,9 @@ func insertAttachment(ctx context.Context, tx *sql.Tx, caseID int64, a *casefile
 	}
 	sum := sha256.Sum256(a.Data)
 	a.SHA256, a.Size, a.AddedAt, a.AddedBy = hex.EncodeToString(sum[:]), int64(len(a.Data)), now, operator
-	res, err := tx.ExecContext(ctx, `INSERT INTO attachments (case_id, kind, name, media_type, size, sha256, note, added_at, added_by, width, height, data, rendition)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		caseID, a.Kind, a.Name, a.MediaType, a.Size, a.SHA256, a.Note, ts(now), operator, a.Width, a.Height, a.Data, a.Rendition)
+	res, err := tx.ExecContext(ctx, `INSERT INTO attachments (case_id, kind, name, media_type, size, sha256, note, added_at, added_by, width, height, data, rendition, barcodes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		caseID, a.Kind, a.Name, a.MediaType, a.Size, a.SHA256, a.Note, ts(now), operator, a.Width, a.Height, a.Data, a.Rendition, casefile.BarcodesColumn(a.Barcodes))
 	if err != nil {
 		return err
 	}
@@ -33,7 +33,7 @@ func insertAttachment(ctx context.Context, tx *sql.Tx, caseID int64, a *casefile
 }
 
 func loadAttachments(ctx context.Context, tx *sql.Tx, caseID int64) ([]casefile.Attachment, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, kind, name, media_type, size, sha256, note, added_at, added_by, width, height, purged
+	rows, err := tx.QueryContext(ctx, `SELECT id, kind, name, media_type, size, sha256, note, added_at, added_by, width, height, purged, barcodes
 		FROM attachments WHERE case_id = ? AND removed = 0 ORDER BY id`, caseID)
 	if err != nil {
 		return nil, err
@@ -42,12 +42,15 @@ func loadAttachments(ctx context.Context, tx *sql.Tx, caseID int64) ([]casefile.
 	var out []casefile.Attachment
 	for rows.Next() {
 		var (
-			a  casefile.Attachment
-			at string
+			a     casefile.Attachment
+			codes string
+			at    string
 		)
-		if err := rows.Scan(&a.ID, &a.Kind, &a.Name, &a.MediaType, &a.Size, &a.SHA256, &a.Note, &at, &a.AddedBy, &a.Width, &a.Height, &a.Purged); err != nil {
+		if err := rows.Scan(&a.ID, &a.Kind, &a.Name, &a.MediaType, &a.Size, &a.SHA256, &a.Note, &at, &a.AddedBy, &a.Width, &a.Height, &a.Purged, &codes); err != nil {
 			return nil, err
 		}
+		a.Barcodes = casefile.ParseBarcodesColumn(codes)
+		a.Derive()
 		a.AddedAt = parseTS(at)
 		out = append(out, a)
 	}

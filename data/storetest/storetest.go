@@ -22,6 +22,7 @@ func Run(t *testing.T, open func(t *testing.T) data.Store) {
 		{"Search", testSearch},
 		{"SearchStatusAndSort", testSearchStatusAndSort},
 		{"CasesWithIMEI", testCasesWithIMEI},
+		{"BarcodesKept", testBarcodesKept},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.run(t, open) })
