@@ -195,7 +195,15 @@ func MatchSentence(ch EvidenceCheck) string {
 	if ch.Method == MethodFiscalQR {
 		what = "fiscal QR code"
 	}
-	return fieldNames[ch.Field] + " matches the " + sourceNames[ch.Kind] + " " + what + " (" + ch.Attachment + ")"
+	return capitalized(fieldNames[ch.Field] + " matches the " + sourceNames[ch.Kind] + " " + what + " (" + ch.Attachment + ")")
+}
+
+func capitalized(s string) string {
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
 }
 
 // MismatchSentence says in English what a contradicting check found ("The box label (box.jpg)

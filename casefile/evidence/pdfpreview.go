@@ -37,8 +37,9 @@ func pdfPicture(pdf []byte, withGray bool) (picture, bool) {
 	if os.WriteFile(in, pdf, 0o600) != nil {
 		return picture{}, false
 	}
-	// A hostile PDF must not hold the counter up: the drawing gets a few seconds.
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	// A hostile PDF must not hold the counter up: the drawing gets a bounded time (it runs in
+	// the background; a slow, busy counter PC still finishes an honest page well within it).
+	ctx, cancel := context.WithTimeout(context.Background(), 45*time.Second)
 	defer cancel()
 	out := filepath.Join(dir, "page")
 	cmd := exec.CommandContext(ctx, tool, "-f", "1", "-l", "1", "-r", "150", "-scale-to", "2000", "-png", "-singlefile", in, out)

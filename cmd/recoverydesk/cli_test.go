@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,6 +103,18 @@ func TestCLI_ImportShowListStatus(t *testing.T) {
 	}
 	if v["ready"] != true || v["status"] != "intake" || v["route"] != "support_dossier" {
 		t.Errorf("show --json = ready %v status %v route %v missing %v", v["ready"], v["status"], v["route"], v["missing"])
+	}
+	// The example's box label carries both IMEIs and the serial as Code 128, its receipt PDF a
+	// fiscal QR code: all five are checked by machine against the fields, and agree.
+	var checks []string
+	for _, ch := range v["evidence_checks"].([]any) {
+		m := ch.(map[string]any)
+		checks = append(checks, fmt.Sprintf("%s %s %s %s", m["field"], m["attachment"], m["method"], m["result"]))
+	}
+	wantChecks := []string{"purchase.date receipt.pdf fiscal_qr match", "purchase.price receipt.pdf fiscal_qr match",
+		"imei1 box-label.jpg barcode match", "imei2 box-label.jpg barcode match", "serial box-label.jpg barcode match"}
+	if strings.Join(checks, "\n") != strings.Join(wantChecks, "\n") {
+		t.Errorf("evidence_checks = %q, want %q", checks, wantChecks)
 	}
 	atts := v["attachments"].([]any)
 	if len(atts) != 3 {
