@@ -131,6 +131,16 @@ var dossierText = map[string]map[string]string{
 		"fiscal QR code of the receipt": "QR-код кассового чека",
 		"Technician's explanation of the difference":                   "Пояснение мастера о расхождении",
 		"The technician has written no explanation of the difference.": "Мастер не записал пояснения к расхождению.",
+
+		// A Russian fiscal receipt's numbers, by which the tax service's check finds it.
+		"Fiscal receipt":              "Кассовый чек",
+		"fiscal_intro":                "Файл %s — кассовый чек (54-ФЗ). По реквизитам из его QR-кода чек может проверить поддержка или любой желающий в сервисе ФНС «Проверка чеков».",
+		"Date and time":               "Дата и время",
+		"Sum":                         "Сумма",
+		"%s RUB":                      "%s руб.",
+		"FN (fiscal drive number)":    "ФН (номер фискального накопителя)",
+		"FD (fiscal document number)": "ФД (номер фискального документа)",
+		"FP (fiscal sign)":            "ФП (фискальный признак)",
 	},
 }
 
@@ -179,6 +189,7 @@ var englishText = map[string]string{
 	"rejected":           "refused",
 	"closed":             "closed",
 	"checks_intro":       "The program read these values from the barcodes and QR codes of the attached files and compared them with the case.",
+	"fiscal_intro":       "The file %s is a Russian fiscal receipt (federal law 54-FZ). With the numbers from its QR code, support or anyone else can verify it in the Federal Tax Service's receipt check (ФНС «Проверка чеков»).",
 	"next_steps":         "We send the request with the evidence to the manufacturer's support. An answer usually comes within days, sometimes several weeks. Support may ask for more information; we will contact you. When the lock is removed or the request refused, we hand the phone back.",
 	"consent_text":       "I consent to the service center processing my personal data (name, contacts, identity document, device and purchase facts) to restore access to my device, and to passing them to the manufacturer's support for that purpose. The documents are kept no longer than needed for it.",
 }

@@ -49,6 +49,9 @@ func (d *dossier) verification() {
 			d.mismatchNote()
 		}
 	}
+	for _, a := range fiscalReceipts(c) {
+		d.fiscalReceipt(a)
+	}
 }
 
 // tick prints one of the technician's own checks, naming who recorded it where the history
