@@ -275,22 +275,6 @@ func (d *dossier) check(ok bool, text string) {
 	f.MultiCell(0, 6, pdfText(text), "", "L", false)
 }
 
-func (d *dossier) verification() {
-	c := d.c
-	d.section(d.t("Technician's verification"), 45)
-	_, e1 := casefile.ParseIMEI(c.Device.IMEI1)
-	_, e2 := casefile.ParseIMEI(c.Device.IMEI2)
-	d.check(c.Verification.IMEIMatchesBox, d.t("IMEI on the device matches the box label"))
-	if len(c.AttachmentsOf(casefile.AttachReceipt)) > 0 {
-		// Only a receipt that is there can be compared; claiming more invites a refusal.
-		d.check(c.Verification.IMEIMatchesReceipt, d.t("IMEI on the device matches the receipt"))
-	}
-	d.check(e1 == nil && (strings.TrimSpace(c.Device.IMEI2) == "" || e2 == nil), d.t("IMEI numbers pass the Luhn check"))
-	d.check(len(c.AttachmentsOf(casefile.AttachBox)) > 0, d.t("Photo of the box label attached"))
-	d.check(len(c.AttachmentsOf(casefile.AttachIMEIScreen)) > 0, d.t("Photo of the *#06# screen attached"))
-	d.check(len(c.AttachmentsOf(casefile.AttachReceipt)) > 0, d.t("Proof of purchase attached"))
-}
-
 func (d *dossier) declarations() {
 	f := d.f
 	d.section(d.t("Customer's declarations"), 75)

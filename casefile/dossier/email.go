@@ -68,7 +68,9 @@ func EmailBody(c *casefile.Case, s casefile.Settings) string {
 		w("Receipt number:  %s", c.Purchase.ReceiptNumber)
 	}
 	w("")
-	w("The IMEI on the device matches the box label%s.", map[bool]string{true: " and the receipt", false: ""}[c.Verification.IMEIMatchesReceipt])
+	for _, l := range verificationLines(c) {
+		w("%s", l)
+	}
 	if l := declaredLine(c); l != "" {
 		w("%s", l)
 	}
