@@ -75,11 +75,15 @@ const (
 const (
 	MediaJPEG = "image/jpeg"
 	MediaPNG  = "image/png"
+	// MediaWebP is how messengers pass screenshots and photos on.
+	MediaWebP = "image/webp"
 	MediaPDF  = "application/pdf"
 )
 
 // IsImage reports whether the attachment is a photo.
-func (a Attachment) IsImage() bool { return a.MediaType == MediaJPEG || a.MediaType == MediaPNG }
+func (a Attachment) IsImage() bool {
+	return a.MediaType == MediaJPEG || a.MediaType == MediaPNG || a.MediaType == MediaWebP
+}
 
 // EvidenceError is a refused file, with a message a person can act on.
 type EvidenceError struct {

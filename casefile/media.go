@@ -12,6 +12,8 @@ func SniffMedia(b []byte) string {
 		return MediaPNG
 	case bytes.HasPrefix(b, []byte("%PDF-")):
 		return MediaPDF
+	case len(b) >= 16 && string(b[:4]) == "RIFF" && string(b[8:12]) == "WEBP":
+		return MediaWebP
 	case len(b) > 12 && string(b[4:8]) == "ftyp" && (string(b[8:12]) == "heic" || string(b[8:12]) == "heix" || string(b[8:12]) == "mif1"):
 		return "image/heic"
 	}

@@ -35,7 +35,7 @@ func Prepare(kind casefile.AttachmentKind, name string, data []byte) (casefile.A
 	ext := strings.ToLower(filepath.Ext(name))
 	var pic picture
 	switch a.MediaType {
-	case casefile.MediaJPEG, casefile.MediaPNG:
+	case casefile.MediaJPEG, casefile.MediaPNG, casefile.MediaWebP:
 		var err error
 		pic, err = preparePicture(data, speaksOfDevice[kind])
 		if err != nil {
@@ -53,11 +53,11 @@ func Prepare(kind casefile.AttachmentKind, name string, data []byte) (casefile.A
 	case "image/heic":
 		return refuse("heic", "this is a HEIC photo (iPhone format); export it as JPEG first, or set the iPhone's camera to \"Most Compatible\"")
 	default:
-		claimed := map[string]string{".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".pdf": "PDF"}[ext]
+		claimed := map[string]string{".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WebP", ".pdf": "PDF"}[ext]
 		if claimed != "" {
 			return refuse("misnamed", "the name says %s but the content is not a %s file; it may be damaged or renamed", claimed, claimed)
 		}
-		return refuse("unsupported", "only JPEG and PNG photos and PDF documents are accepted")
+		return refuse("unsupported", "only JPEG, PNG and WebP pictures and PDF documents are accepted")
 	}
 	a.Rendition, a.Width, a.Height = pic.jpg, pic.width, pic.height
 	a.Barcodes = ReadBarcodes(pic.gray)

@@ -80,7 +80,7 @@ func TestPrepareEvidence(t *testing.T) {
 		{"empty", "x.jpg", nil, "", "empty"},
 		{"truncated jpeg", "cut.jpg", jpg[:len(jpg)/2], "", "damaged or incomplete"},
 		{"text named jpeg", "fake.jpg", []byte("hello, not a photo"), "", "not a JPEG"},
-		{"word document", "receipt.docx", []byte("PK\x03\x04 zip"), "", "only JPEG and PNG photos and PDF documents"},
+		{"word document", "receipt.docx", []byte("PK\x03\x04 zip"), "", "only JPEG, PNG and WebP pictures and PDF documents"},
 		{"png bomb", "bomb.png", bombPNG(), "", "refused as unsafe"},
 		{"heic", "IMG_0001.HEIC", append([]byte{0, 0, 0, 24}, []byte("ftypheic0000")...), "", "HEIC"},
 		{"pdf without its end", "broken.pdf", []byte("%PDF-1.4\n1 0 obj\n<<"), "", "incomplete"},

@@ -34,6 +34,33 @@ func jpegOrientation(b []byte) int {
 	return 1
 }
 
+// orientation reads the EXIF orientation of a JPEG or a WebP, 1 when there is none.
+func orientation(b []byte) int {
+	if bytes.HasPrefix(b, []byte("RIFF")) {
+		return webpOrientation(b)
+	}
+	return jpegOrientation(b)
+}
+
+// webpOrientation finds the EXIF chunk of an extended WebP (RIFF chunks: a four-letter name,
+// a little-endian size, the data padded to an even length).
+func webpOrientation(b []byte) int {
+	if len(b) < 12 || string(b[8:12]) != "WEBP" {
+		return 1
+	}
+	for p := 12; p+8 <= len(b); {
+		name, size := string(b[p:p+4]), int(binary.LittleEndian.Uint32(b[p+4:]))
+		if size < 0 || p+8+size > len(b) {
+			return 1
+		}
+		if name == "EXIF" {
+			return tiffOrientation(bytes.TrimPrefix(b[p+8:p+8+size], []byte("Exif\x00\x00")))
+		}
+		p += 8 + size + size&1
+	}
+	return 1
+}
+
 func tiffOrientation(t []byte) int {
 	if len(t) < 8 {
 		return 1

@@ -12,6 +12,7 @@ import (
 	"recoverydesk/casefile"
 
 	"golang.org/x/image/draw"
+	_ "golang.org/x/image/webp" // WebP evidence: screenshots and photos passed through messengers
 )
 
 // Rendition sizes: about 1600 px on the long side keeps a receipt's small print readable and
@@ -59,7 +60,7 @@ func preparePicture(data []byte, withGray bool) (picture, error) {
 	if withGray {
 		gray = grayForCodes(src)
 	}
-	orient := jpegOrientation(data)
+	orient := orientation(data)
 	b := src.Bounds()
 	w, h := b.Dx(), b.Dy()
 	if orient >= 5 { // rotated a quarter turn: width and height swap
