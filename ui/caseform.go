@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -35,6 +36,14 @@ type CaseForm struct {
 	matchBox, matchReceipt                 *formCheck
 	decl                                   declarationChecks
 	draft                                  formDraft
+
+	// What the evidence's barcodes say beside the fields they speak of (the IMEIs' own are in
+	// IMEIField), and the receipts' fiscal QR codes.
+	serialChecks, dateChecks, priceChecks *checkLines
+	dateHint                              *widget.Label
+	receiptInfo                           *widget.Label
+	fillFromQR                            *spaceButton
+	fillRow                               *fyne.Container // the button at its own width, hidden with it
 
 	title      *widget.Label
 	status     *widget.Label
@@ -175,10 +184,7 @@ func (f *CaseForm) build() {
 	f.knowsLogin = f.check("account.knows_login", T("The customer knows the login"))
 	f.controlsContact = f.check("account.controls_linked_contact", T("The customer still controls the linked phone or e-mail"))
 	f.purchaseDate = f.entry("purchase.date", T("YYYY-MM-DD"))
-	f.purchaseDate.Validator = func(s string) error {
-		probe := casefile.Case{Customer: casefile.Customer{Name: "-"}, Purchase: casefile.Purchase{Date: s}}
-		return probe.ValidateAt(f.app.now())
-	}
+	f.purchaseDate.Validator = f.validDate
 	f.seller = f.entry("purchase.seller", T("shop or person named on the receipt"))
 	f.sellerContact = f.entry("purchase.seller_contact", "")
 	f.receiptNo = f.entry("purchase.receipt_number", "")
@@ -193,6 +199,15 @@ func (f *CaseForm) build() {
 	f.region = f.choice("support_region", f.app.Settings().Regions())
 	f.matchBox = f.check("verification.imei_matches_box", T("IMEI on the phone matches the box label"))
 	f.matchReceipt = f.check("verification.imei_matches_receipt", T("IMEI on the phone matches the receipt"))
+	f.serialChecks, f.dateChecks, f.priceChecks = newCheckLines(), newCheckLines(), newCheckLines()
+	f.dateHint = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
+	f.receiptInfo = &widget.Label{Wrapping: fyne.TextWrapWord}
+	f.fillFromQR = newSpaceButton(f.fillFromReceipt)
+	f.fillFromQR.Text, f.fillFromQR.Icon = T("Fill from the receipt's QR code"), theme.DownloadIcon()
+	f.dateHint.Hide()
+	f.receiptInfo.Hide()
+	f.fillRow = container.NewHBox(f.fillFromQR)
+	f.fillRow.Hide()
 	f.notes = f.multiLine("notes", "", 2)
 	f.notes.Wrapping = fyne.TextWrapWord
 
@@ -205,12 +220,15 @@ func (f *CaseForm) build() {
 			"customer.name customer.phone customer.email customer.id_document.type customer.id_document.number " +
 				"declarations.not_lost_or_stolen customer.consent declarations.may_be_erased declarations.facts_true"},
 		{group(T("Device"), item(T("Brand"), f.brand), item(T("Model"), f.model), item(T("IMEI 1"), f.imei1.Object()),
-			item(T("IMEI 2"), f.imei2.Object()), item(T("Serial number"), f.serial), item(T("Lock screen text"), f.lockText)),
+			item(T("IMEI 2"), f.imei2.Object()), item(T("Serial number"), container.NewVBox(f.serial, f.serialChecks.box)),
+			item(T("Lock screen text"), f.lockText)),
 			"device.brand device.model device.imei1 device.imei2 device.serial device.lock_screen_text"},
 		{group(T("Mi Account"), item(T("Login"), f.accountID), item("", f.knowsLogin), item("", f.controlsContact)),
 			"account.identifier account.knows_login account.controls_linked_contact"},
-		{group(T("Purchase"), item(T("Channel"), f.channel), item(T("Date"), f.purchaseDate), item(T("Seller"), f.seller),
-			item(T("Seller's contact"), f.sellerContact), item(T("Receipt number"), f.receiptNo), item(T("Price"), f.price)),
+		{group(T("Purchase"), item(T("Channel"), f.channel),
+			item(T("Date"), container.NewVBox(f.purchaseDate, f.dateHint, f.dateChecks.box, f.receiptInfo, f.fillRow)),
+			item(T("Seller"), f.seller), item(T("Seller's contact"), f.sellerContact), item(T("Receipt number"), f.receiptNo),
+			item(T("Price"), container.NewVBox(f.price, f.priceChecks.box))),
 			"purchase.channel purchase.date purchase.seller purchase.seller_contact purchase.receipt_number purchase.price"},
 		{group(T("Ownership statement"), item("", f.statement)), "ownership_statement"},
 		{group(T("Verification"), item("", f.matchBox), item("", f.matchReceipt), item(T("Support region"), f.region)),
@@ -319,15 +337,36 @@ func (f *CaseForm) collect() *casefile.Case {
 	return &d
 }
 
-// changed refreshes what depends on the typing: readiness and the route.
+// changed refreshes what depends on the typing and the evidence: the checks of the fields
+// against the evidence (cheap pure functions, fine on the UI thread), readiness and the route.
 func (f *CaseForm) changed() {
 	if f.loading || f.readiness == nil {
 		return
 	}
 	f.scheduleDraft()
 	d := f.collect()
+	f.showChecks(d, casefile.EvidenceChecks(d))
+	f.showDateHint()
 	f.showReadiness(d)
 	f.showRoute(d)
+}
+
+// validDate is the purchase date's validator: the domain's check of the date alone.
+func (f *CaseForm) validDate(s string) error {
+	probe := casefile.Case{Customer: casefile.Customer{Name: "-"}, Purchase: casefile.Purchase{Date: s}}
+	return probe.ValidateAt(f.app.now())
+}
+
+// showDateHint says why the purchase date is refused. The date shares its row with the
+// receipt's evidence, and widget.Form shows a validator's message only for a field it holds
+// itself, so the form shows it here, translated by its code.
+func (f *CaseForm) showDateHint() {
+	msg := ""
+	var ve casefile.ValidationError
+	if err := f.validDate(f.purchaseDate.Text); errors.As(err, &ve) && len(ve) > 0 {
+		msg = "✗ " + fieldMessage(ve[0])
+	}
+	setShown(f.dateHint, msg)
 }
 
 // JumpButtons are the readiness items, in the order of Missing; each is tapped or typed like a
