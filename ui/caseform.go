@@ -34,6 +34,7 @@ type CaseForm struct {
 	statement, notes                       *FormEntry
 	region                                 *formSelect
 	matchBox, matchReceipt                 *formCheck
+	mismatchNote                           *FormEntry
 	decl                                   declarationChecks
 	draft                                  formDraft
 
@@ -199,6 +200,8 @@ func (f *CaseForm) build() {
 	f.region = f.choice("support_region", f.app.Settings().Regions())
 	f.matchBox = f.check("verification.imei_matches_box", T("IMEI on the phone matches the box label"))
 	f.matchReceipt = f.check("verification.imei_matches_receipt", T("IMEI on the phone matches the receipt"))
+	f.mismatchNote = f.multiLine("verification.mismatch_note", T("for example: the board was replaced, so the phone's IMEI is not the one on the box"), 2)
+	f.mismatchNote.Wrapping = fyne.TextWrapWord
 	f.serialChecks, f.dateChecks, f.priceChecks = newCheckLines(), newCheckLines(), newCheckLines()
 	f.dateHint = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
 	f.receiptInfo = &widget.Label{Wrapping: fyne.TextWrapWord}
@@ -231,8 +234,9 @@ func (f *CaseForm) build() {
 			item(T("Price"), container.NewVBox(f.price, f.priceChecks.box))),
 			"purchase.channel purchase.date purchase.seller purchase.seller_contact purchase.receipt_number purchase.price"},
 		{group(T("Ownership statement"), item("", f.statement)), "ownership_statement"},
-		{group(T("Verification"), item("", f.matchBox), item("", f.matchReceipt), item(T("Support region"), f.region)),
-			"verification.imei_matches_box verification.imei_matches_receipt support_region"},
+		{group(T("Verification"), item("", f.matchBox), item("", f.matchReceipt), item(T("Why the numbers differ"), f.mismatchNote),
+			item(T("Support region"), f.region)),
+			"verification.imei_matches_box verification.imei_matches_receipt verification.mismatch_note support_region"},
 		{group(T("Notes"), item("", f.notes)), "notes"},
 	}
 	form := container.NewVBox()
@@ -303,6 +307,7 @@ func (f *CaseForm) load(c *casefile.Case) {
 	f.region.SetSelected(c.SupportRegion)
 	f.matchBox.SetChecked(c.Verification.IMEIMatchesBox)
 	f.matchReceipt.SetChecked(c.Verification.IMEIMatchesReceipt)
+	f.mismatchNote.SetText(c.Verification.MismatchNote)
 	f.notes.SetText(c.Notes)
 	f.evidence.load(c)
 	f.loadTimeline(c)
@@ -331,7 +336,8 @@ func (f *CaseForm) collect() *casefile.Case {
 	}
 	d.OwnershipStatement = f.statement.Text
 	d.SupportRegion = f.region.Selected
-	d.Verification = casefile.Verification{IMEIMatchesBox: f.matchBox.Checked, IMEIMatchesReceipt: f.matchReceipt.Checked}
+	d.Verification = casefile.Verification{IMEIMatchesBox: f.matchBox.Checked, IMEIMatchesReceipt: f.matchReceipt.Checked,
+		MismatchNote: f.mismatchNote.Text}
 	d.Notes = f.notes.Text
 	d.Attachments = f.c.Attachments
 	return &d
@@ -396,7 +402,7 @@ func (f *CaseForm) showReadiness(d *casefile.Case) {
 	f.readyTitle.Refresh()
 	f.jumps = f.jumps[:0]
 	for _, m := range missing {
-		jump := newChecklistItem("☐ "+readinessText(m), func() { f.jumpTo(m.Field) })
+		jump := newChecklistItem("☐ "+readinessText(m, d), func() { f.jumpTo(m.Field) })
 		f.readiness.Add(jump)
 		f.jumps = append(f.jumps, jump)
 	}

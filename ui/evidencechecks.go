@@ -123,6 +123,20 @@ func capitalized(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
+// mismatchReadiness is the readiness item imei_box_mismatch in the technician's language, built
+// from the check it stands for: the domain's message is English and carries the numbers.
+func mismatchReadiness(c *casefile.Case) string {
+	advice := T("Correct the field, or write in the verification section why the numbers differ (for example, a replaced board).")
+	if c != nil {
+		for _, ch := range casefile.EvidenceChecks(c) {
+			if ch.Result == casefile.CheckMismatch && (ch.Field == casefile.FieldIMEI1 || ch.Field == casefile.FieldIMEI2) {
+				return mismatchText(ch, c) + " " + advice
+			}
+		}
+	}
+	return T("A number read from the evidence is not the device's IMEI.") + " " + advice
+}
+
 // showChecks puts each check beside its field.
 func (f *CaseForm) showChecks(d *casefile.Case, checks []casefile.EvidenceCheck) {
 	byField := map[string][]casefile.EvidenceCheck{}

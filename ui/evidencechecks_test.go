@@ -137,6 +137,45 @@ func TestCaseForm_EvidenceLinesFollowTheAttachments(t *testing.T) {
 	}
 }
 
+func TestCaseForm_MismatchNoteSettlesReadiness(t *testing.T) {
+	a, s := newTestApp(t, seeded("Петров Пётр", imeiOnPhone, casefile.StatusIntake, 1))
+	f := a.OpenCase(number(t, a, 0))
+	f.c.Attachments = []casefile.Attachment{evidenceFile(casefile.AttachBox, "box.jpg", label128(imeiOther)...)}
+	f.changed()
+	item := func() string {
+		for i, m := range f.Missing() {
+			if m.Code == casefile.MissIMEIBoxMismatch {
+				return f.jumps[i].Text()
+			}
+		}
+		return ""
+	}
+	want := "☐ The box label (box.jpg) says 861234567890275; IMEI 1 is 861234567890127. Correct the field, or write"
+	if got := item(); !strings.HasPrefix(got, want) {
+		t.Fatalf("readiness item %q, want %q…", got, want)
+	}
+	test.Type(f.mismatchNote, "Плата заменена в сервисе, на коробке IMEI старой платы")
+	if got := item(); got != "" {
+		t.Fatalf("the item stays after the note: %q", got)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.Case(a.ctx, f.Case().Number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Verification.MismatchNote != "Плата заменена в сервисе, на коробке IMEI старой платы" {
+		t.Errorf("stored note %q", c.Verification.MismatchNote)
+	}
+	if f.mismatchNote.Text != c.Verification.MismatchNote {
+		t.Errorf("the note after saving reads %q", f.mismatchNote.Text)
+	}
+	if fieldLabel("verification.mismatch_note") != "Why the numbers differ" {
+		t.Errorf("field label %q", fieldLabel("verification.mismatch_note"))
+	}
+}
+
 func TestCaseForm_FillFromReceiptQR(t *testing.T) {
 	tests := []struct {
 		name                  string
