@@ -39,12 +39,14 @@ type CaseForm struct {
 	draft                                  formDraft
 
 	// What the evidence's barcodes say beside the fields they speak of (the IMEIs' own are in
-	// IMEIField), and the receipts' fiscal QR codes.
+	// IMEIField), the receipts' fiscal QR codes, and the IMEI ticks the form may pre-fill.
 	serialChecks, dateChecks, priceChecks *checkLines
 	dateHint                              *widget.Label
 	receiptInfo                           *widget.Label
 	fillFromQR                            *spaceButton
 	fillRow                               *fyne.Container // the button at its own width, hidden with it
+	tickBox, tickReceipt                  verificationTick
+	prefilling                            bool
 
 	title      *widget.Label
 	status     *widget.Label
@@ -200,6 +202,9 @@ func (f *CaseForm) build() {
 	f.region = f.choice("support_region", f.app.Settings().Regions())
 	f.matchBox = f.check("verification.imei_matches_box", T("IMEI on the phone matches the box label"))
 	f.matchReceipt = f.check("verification.imei_matches_receipt", T("IMEI on the phone matches the receipt"))
+	f.tickBox = verificationTick{check: f.matchBox, kind: casefile.AttachBox}
+	f.tickReceipt = verificationTick{check: f.matchReceipt, kind: casefile.AttachReceipt}
+	f.matchBox.OnChanged, f.matchReceipt.OnChanged = f.tickChanged(&f.tickBox), f.tickChanged(&f.tickReceipt)
 	f.mismatchNote = f.multiLine("verification.mismatch_note", T("for example: the board was replaced, so the phone's IMEI is not the one on the box"), 2)
 	f.mismatchNote.Wrapping = fyne.TextWrapWord
 	f.serialChecks, f.dateChecks, f.priceChecks = newCheckLines(), newCheckLines(), newCheckLines()
@@ -307,6 +312,8 @@ func (f *CaseForm) load(c *casefile.Case) {
 	f.region.SetSelected(c.SupportRegion)
 	f.matchBox.SetChecked(c.Verification.IMEIMatchesBox)
 	f.matchReceipt.SetChecked(c.Verification.IMEIMatchesReceipt)
+	// A tick loaded is the stored one, whoever set it; only the technician's own stays untouched.
+	f.tickBox.prefilled, f.tickReceipt.prefilled = false, false
 	f.mismatchNote.SetText(c.Verification.MismatchNote)
 	f.notes.SetText(c.Notes)
 	f.evidence.load(c)
@@ -344,14 +351,19 @@ func (f *CaseForm) collect() *casefile.Case {
 }
 
 // changed refreshes what depends on the typing and the evidence: the checks of the fields
-// against the evidence (cheap pure functions, fine on the UI thread), readiness and the route.
+// against the evidence (cheap pure functions, fine on the UI thread), the ticks they may
+// pre-fill, readiness and the route.
 func (f *CaseForm) changed() {
 	if f.loading || f.readiness == nil {
 		return
 	}
 	f.scheduleDraft()
 	d := f.collect()
-	f.showChecks(d, casefile.EvidenceChecks(d))
+	checks := casefile.EvidenceChecks(d)
+	if f.prefillTicks(checks) {
+		d = f.collect()
+	}
+	f.showChecks(d, checks)
 	f.showDateHint()
 	f.showReadiness(d)
 	f.showRoute(d)

@@ -208,3 +208,64 @@ func (f *CaseForm) fillFromReceipt() {
 	}
 	f.win.Canvas().Focus(f.purchaseDate)
 }
+
+// verificationTick is one of the technician's IMEI ticks and what the form knows of it: whether
+// the technician set it in this window, and whether the form ticked it from the evidence.
+type verificationTick struct {
+	check     *formCheck
+	kind      casefile.AttachmentKind
+	touched   bool
+	prefilled bool
+}
+
+// prefillTicks ticks an IMEI comparison the evidence has made already (IMEI 1 found on a box
+// label or a receipt, and no number there that contradicts the IMEIs) until the technician sets
+// the tick; a tick it made is taken back when the evidence stops agreeing. It reports whether
+// it changed a tick.
+func (f *CaseForm) prefillTicks(checks []casefile.EvidenceCheck) bool {
+	changed := false
+	for _, t := range []*verificationTick{&f.tickBox, &f.tickReceipt} {
+		if t.touched {
+			continue
+		}
+		match, mismatch := false, false
+		for _, ch := range checks {
+			if ch.Kind != t.kind || ch.Method != casefile.MethodBarcode || (ch.Field != casefile.FieldIMEI1 && ch.Field != casefile.FieldIMEI2) {
+				continue
+			}
+			switch {
+			case ch.Result == casefile.CheckMismatch:
+				mismatch = true
+			case ch.Field == casefile.FieldIMEI1:
+				match = true
+			}
+		}
+		agree := match && !mismatch
+		switch {
+		case agree && !t.check.Checked:
+			t.prefilled = true
+		case !agree && t.prefilled && t.check.Checked:
+			t.prefilled = false
+		default:
+			continue
+		}
+		f.prefilling = true
+		t.check.SetChecked(agree)
+		f.prefilling = false
+		changed = true
+	}
+	return changed
+}
+
+// tickChanged is the IMEI ticks' OnChanged: a tick set by the technician is theirs from then on.
+func (f *CaseForm) tickChanged(t *verificationTick) func(bool) {
+	return func(bool) {
+		if f.prefilling {
+			return
+		}
+		if !f.loading {
+			t.touched, t.prefilled = true, false
+		}
+		f.changed()
+	}
+}

@@ -176,6 +176,63 @@ func TestCaseForm_MismatchNoteSettlesReadiness(t *testing.T) {
 	}
 }
 
+func TestCaseForm_PrefillsIMEITicks(t *testing.T) {
+	tests := []struct {
+		name           string
+		atts           []casefile.Attachment
+		box, onReceipt bool
+	}{
+		{"IMEI 1 on the box label", []casefile.Attachment{evidenceFile(casefile.AttachBox, "box.jpg", label128(imeiOnPhone)...)}, true, false},
+		{"another IMEI on the box label", []casefile.Attachment{evidenceFile(casefile.AttachBox, "box.jpg", label128(imeiOther)...)}, false, false},
+		{"one box agrees, another does not", []casefile.Attachment{evidenceFile(casefile.AttachBox, "box.jpg", label128(imeiOnPhone)...),
+			evidenceFile(casefile.AttachBox, "box2.jpg", label128(imeiOther)...)}, false, false},
+		{"IMEI 1 printed on the receipt", []casefile.Attachment{evidenceFile(casefile.AttachReceipt, "receipt.jpg", label128("IMEI "+imeiOnPhone)...)}, false, true},
+		{"a fiscal QR code says nothing of the IMEI", []casefile.Attachment{evidenceFile(casefile.AttachReceipt, "receipt.jpg", fiscalQR)}, false, false},
+		{"the *#06# screen is not the box", []casefile.Attachment{evidenceFile(casefile.AttachIMEIScreen, "imei.png", label128(imeiOnPhone)...)}, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := formWith(t, tt.atts...)
+			f.imei1.Entry.SetText(imeiOnPhone)
+			if f.matchBox.Checked != tt.box || f.matchReceipt.Checked != tt.onReceipt {
+				t.Errorf("ticks box=%v receipt=%v, want %v %v", f.matchBox.Checked, f.matchReceipt.Checked, tt.box, tt.onReceipt)
+			}
+		})
+	}
+
+	t.Run("the technician's untick stays", func(t *testing.T) {
+		f := formWith(t, evidenceFile(casefile.AttachBox, "box.jpg", label128(imeiOnPhone)...))
+		f.imei1.Entry.SetText(imeiOnPhone)
+		test.Tap(f.matchBox)
+		test.Type(f.serial, "A1")
+		f.changed()
+		if f.matchBox.Checked {
+			t.Error("the form ticked again what the technician unticked")
+		}
+	})
+	t.Run("a pre-tick is taken back when the IMEI stops matching", func(t *testing.T) {
+		f := formWith(t, evidenceFile(casefile.AttachBox, "box.jpg", label128(imeiOnPhone, imeiOther)...))
+		f.imei1.Entry.SetText(imeiOnPhone)
+		if !f.matchBox.Checked {
+			t.Fatal("not pre-ticked")
+		}
+		f.imei1.Entry.SetText(imeiSecond)
+		if f.matchBox.Checked {
+			t.Error("still ticked with an IMEI the box does not show")
+		}
+	})
+	t.Run("a stored tick is kept", func(t *testing.T) {
+		f := formWith(t)
+		c := &casefile.Case{Status: casefile.StatusIntake, Verification: casefile.Verification{IMEIMatchesBox: true},
+			Attachments: []casefile.Attachment{evidenceFile(casefile.AttachBox, "box.jpg", label128(imeiOther)...)}}
+		c.Device.IMEI1 = imeiOnPhone
+		f.load(c)
+		if !f.matchBox.Checked {
+			t.Error("the form unticked a tick it did not make")
+		}
+	})
+}
+
 func TestCaseForm_FillFromReceiptQR(t *testing.T) {
 	tests := []struct {
 		name                  string
