@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -33,8 +34,19 @@ type CaseForm struct {
 	statement, notes                       *FormEntry
 	region                                 *formSelect
 	matchBox, matchReceipt                 *formCheck
+	mismatchNote                           *FormEntry
 	decl                                   declarationChecks
 	draft                                  formDraft
+
+	// What the evidence's barcodes say beside the fields they speak of (the IMEIs' own are in
+	// IMEIField), the receipts' fiscal QR codes, and the IMEI ticks the form may pre-fill.
+	serialChecks, dateChecks, priceChecks *checkLines
+	dateHint                              *widget.Label
+	receiptInfo                           *widget.Label
+	fillFromQR                            *spaceButton
+	fillRow                               *fyne.Container // the button at its own width, hidden with it
+	tickBox, tickReceipt                  verificationTick
+	prefilling                            bool
 
 	title      *widget.Label
 	status     *widget.Label
@@ -175,10 +187,7 @@ func (f *CaseForm) build() {
 	f.knowsLogin = f.check("account.knows_login", T("The customer knows the login"))
 	f.controlsContact = f.check("account.controls_linked_contact", T("The customer still controls the linked phone or e-mail"))
 	f.purchaseDate = f.entry("purchase.date", T("YYYY-MM-DD"))
-	f.purchaseDate.Validator = func(s string) error {
-		probe := casefile.Case{Customer: casefile.Customer{Name: "-"}, Purchase: casefile.Purchase{Date: s}}
-		return probe.ValidateAt(f.app.now())
-	}
+	f.purchaseDate.Validator = f.validDate
 	f.seller = f.entry("purchase.seller", T("shop or person named on the receipt"))
 	f.sellerContact = f.entry("purchase.seller_contact", "")
 	f.receiptNo = f.entry("purchase.receipt_number", "")
@@ -193,6 +202,20 @@ func (f *CaseForm) build() {
 	f.region = f.choice("support_region", f.app.Settings().Regions())
 	f.matchBox = f.check("verification.imei_matches_box", T("IMEI on the phone matches the box label"))
 	f.matchReceipt = f.check("verification.imei_matches_receipt", T("IMEI on the phone matches the receipt"))
+	f.tickBox = verificationTick{check: f.matchBox, kind: casefile.AttachBox}
+	f.tickReceipt = verificationTick{check: f.matchReceipt, kind: casefile.AttachReceipt}
+	f.matchBox.OnChanged, f.matchReceipt.OnChanged = f.tickChanged(&f.tickBox), f.tickChanged(&f.tickReceipt)
+	f.mismatchNote = f.multiLine("verification.mismatch_note", T("for example: the board was replaced, so the phone's IMEI is not the one on the box"), 2)
+	f.mismatchNote.Wrapping = fyne.TextWrapWord
+	f.serialChecks, f.dateChecks, f.priceChecks = newCheckLines(), newCheckLines(), newCheckLines()
+	f.dateHint = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
+	f.receiptInfo = &widget.Label{Wrapping: fyne.TextWrapWord}
+	f.fillFromQR = newSpaceButton(f.fillFromReceipt)
+	f.fillFromQR.Text, f.fillFromQR.Icon = T("Fill from the receipt's QR code"), theme.DownloadIcon()
+	f.dateHint.Hide()
+	f.receiptInfo.Hide()
+	f.fillRow = container.NewHBox(f.fillFromQR)
+	f.fillRow.Hide()
 	f.notes = f.multiLine("notes", "", 2)
 	f.notes.Wrapping = fyne.TextWrapWord
 
@@ -205,16 +228,20 @@ func (f *CaseForm) build() {
 			"customer.name customer.phone customer.email customer.id_document.type customer.id_document.number " +
 				"declarations.not_lost_or_stolen customer.consent declarations.may_be_erased declarations.facts_true"},
 		{group(T("Device"), item(T("Brand"), f.brand), item(T("Model"), f.model), item(T("IMEI 1"), f.imei1.Object()),
-			item(T("IMEI 2"), f.imei2.Object()), item(T("Serial number"), f.serial), item(T("Lock screen text"), f.lockText)),
+			item(T("IMEI 2"), f.imei2.Object()), item(T("Serial number"), container.NewVBox(f.serial, f.serialChecks.box)),
+			item(T("Lock screen text"), f.lockText)),
 			"device.brand device.model device.imei1 device.imei2 device.serial device.lock_screen_text"},
 		{group(T("Mi Account"), item(T("Login"), f.accountID), item("", f.knowsLogin), item("", f.controlsContact)),
 			"account.identifier account.knows_login account.controls_linked_contact"},
-		{group(T("Purchase"), item(T("Channel"), f.channel), item(T("Date"), f.purchaseDate), item(T("Seller"), f.seller),
-			item(T("Seller's contact"), f.sellerContact), item(T("Receipt number"), f.receiptNo), item(T("Price"), f.price)),
+		{group(T("Purchase"), item(T("Channel"), f.channel),
+			item(T("Date"), container.NewVBox(f.purchaseDate, f.dateHint, f.dateChecks.box, f.receiptInfo, f.fillRow)),
+			item(T("Seller"), f.seller), item(T("Seller's contact"), f.sellerContact), item(T("Receipt number"), f.receiptNo),
+			item(T("Price"), container.NewVBox(f.price, f.priceChecks.box))),
 			"purchase.channel purchase.date purchase.seller purchase.seller_contact purchase.receipt_number purchase.price"},
 		{group(T("Ownership statement"), item("", f.statement)), "ownership_statement"},
-		{group(T("Verification"), item("", f.matchBox), item("", f.matchReceipt), item(T("Support region"), f.region)),
-			"verification.imei_matches_box verification.imei_matches_receipt support_region"},
+		{group(T("Verification"), item("", f.matchBox), item("", f.matchReceipt), item(T("Why the numbers differ"), f.mismatchNote),
+			item(T("Support region"), f.region)),
+			"verification.imei_matches_box verification.imei_matches_receipt verification.mismatch_note support_region"},
 		{group(T("Notes"), item("", f.notes)), "notes"},
 	}
 	form := container.NewVBox()
@@ -285,6 +312,9 @@ func (f *CaseForm) load(c *casefile.Case) {
 	f.region.SetSelected(c.SupportRegion)
 	f.matchBox.SetChecked(c.Verification.IMEIMatchesBox)
 	f.matchReceipt.SetChecked(c.Verification.IMEIMatchesReceipt)
+	// A tick loaded is the stored one, whoever set it; only the technician's own stays untouched.
+	f.tickBox.prefilled, f.tickReceipt.prefilled = false, false
+	f.mismatchNote.SetText(c.Verification.MismatchNote)
 	f.notes.SetText(c.Notes)
 	f.evidence.load(c)
 	f.loadTimeline(c)
@@ -313,21 +343,48 @@ func (f *CaseForm) collect() *casefile.Case {
 	}
 	d.OwnershipStatement = f.statement.Text
 	d.SupportRegion = f.region.Selected
-	d.Verification = casefile.Verification{IMEIMatchesBox: f.matchBox.Checked, IMEIMatchesReceipt: f.matchReceipt.Checked}
+	d.Verification = casefile.Verification{IMEIMatchesBox: f.matchBox.Checked, IMEIMatchesReceipt: f.matchReceipt.Checked,
+		MismatchNote: f.mismatchNote.Text}
 	d.Notes = f.notes.Text
 	d.Attachments = f.c.Attachments
 	return &d
 }
 
-// changed refreshes what depends on the typing: readiness and the route.
+// changed refreshes what depends on the typing and the evidence: the checks of the fields
+// against the evidence (cheap pure functions, fine on the UI thread), the ticks they may
+// pre-fill, readiness and the route.
 func (f *CaseForm) changed() {
 	if f.loading || f.readiness == nil {
 		return
 	}
 	f.scheduleDraft()
 	d := f.collect()
+	checks := casefile.EvidenceChecks(d)
+	if f.prefillTicks(checks) {
+		d = f.collect()
+	}
+	f.showChecks(d, checks)
+	f.showDateHint()
 	f.showReadiness(d)
 	f.showRoute(d)
+}
+
+// validDate is the purchase date's validator: the domain's check of the date alone.
+func (f *CaseForm) validDate(s string) error {
+	probe := casefile.Case{Customer: casefile.Customer{Name: "-"}, Purchase: casefile.Purchase{Date: s}}
+	return probe.ValidateAt(f.app.now())
+}
+
+// showDateHint says why the purchase date is refused. The date shares its row with the
+// receipt's evidence, and widget.Form shows a validator's message only for a field it holds
+// itself, so the form shows it here, translated by its code.
+func (f *CaseForm) showDateHint() {
+	msg := ""
+	var ve casefile.ValidationError
+	if err := f.validDate(f.purchaseDate.Text); errors.As(err, &ve) && len(ve) > 0 {
+		msg = "✗ " + fieldMessage(ve[0])
+	}
+	setShown(f.dateHint, msg)
 }
 
 // JumpButtons are the readiness items, in the order of Missing; each is tapped or typed like a
@@ -357,7 +414,7 @@ func (f *CaseForm) showReadiness(d *casefile.Case) {
 	f.readyTitle.Refresh()
 	f.jumps = f.jumps[:0]
 	for _, m := range missing {
-		jump := newChecklistItem("☐ "+readinessText(m), func() { f.jumpTo(m.Field) })
+		jump := newChecklistItem("☐ "+readinessText(m, d), func() { f.jumpTo(m.Field) })
 		f.readiness.Add(jump)
 		f.jumps = append(f.jumps, jump)
 	}

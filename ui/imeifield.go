@@ -12,14 +12,16 @@ import (
 )
 
 // IMEIField is an IMEI entry that checks itself as it is typed: valid or not and why, the
-// missing check digit offered as a one-click fix, and a loud warning with a link when the same
-// IMEI already belongs to another case.
+// missing check digit offered as a one-click fix, what the evidence's barcodes say about it,
+// and a loud warning with a link when the same IMEI already belongs to another case.
 type IMEIField struct {
 	Entry *FormEntry
 	// Hint says valid / invalid in words.
 	Hint *widget.Label
 	// Fix applies the suggested correction; hidden when there is none.
 	Fix *spaceButton
+	// Checks say what the evidence's barcodes say about this IMEI.
+	Checks *checkLines
 	// Duplicates warns about other cases with this IMEI.
 	Duplicates *fyne.Container
 
@@ -29,7 +31,7 @@ type IMEIField struct {
 }
 
 func newIMEIField(f *CaseForm, placeholder string) *IMEIField {
-	m := &IMEIField{form: f, Entry: NewFormEntry(), Hint: widget.NewLabel(""), Duplicates: container.NewVBox()}
+	m := &IMEIField{form: f, Entry: NewFormEntry(), Hint: widget.NewLabel(""), Checks: newCheckLines(), Duplicates: container.NewVBox()}
 	m.Entry.SetPlaceHolder(placeholder)
 	// No Entry.Validator: Fyne refreshes its tick only at some moments, and a tick beside an
 	// invalid IMEI would contradict the hint below, which is updated on every keystroke.
@@ -47,7 +49,7 @@ func newIMEIField(f *CaseForm, placeholder string) *IMEIField {
 	m.Fix.Icon = theme.ConfirmIcon()
 	m.Fix.Hide()
 	// The hint gets the full width to wrap in; the fix sits under it at its own size.
-	m.box = container.NewVBox(m.Entry, m.Hint, container.NewHBox(m.Fix), m.Duplicates)
+	m.box = container.NewVBox(m.Entry, m.Hint, container.NewHBox(m.Fix), m.Checks.box, m.Duplicates)
 	return m
 }
 

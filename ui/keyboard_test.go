@@ -75,9 +75,10 @@ func TestFormEntry_TabLeavesMultiLineFields(t *testing.T) {
 			t.Errorf("%s: Shift+Tab went to %T, want the field before", tt.name, c.Focused())
 		}
 	}
-	// The verification boxes and the support region are reached by Tab, in form order.
+	// The verification boxes, the note on differing numbers and the support region are reached by
+	// Tab, in form order.
 	c.Focus(f.statement)
-	for _, want := range []fyne.Focusable{f.matchBox, f.matchReceipt, f.region, f.notes} {
+	for _, want := range []fyne.Focusable{f.matchBox, f.matchReceipt, f.mismatchNote, f.region, f.notes} {
 		c.FocusNext()
 		if c.Focused() != want {
 			t.Fatalf("Tab reached %T, want %T", c.Focused(), want)

@@ -59,8 +59,12 @@ func (f *CaseForm) moveTo(to casefile.Status, note string) {
 	f.reload()
 }
 
-// readinessText translates a readiness item by its stable code.
-func readinessText(m casefile.Missing) string {
+// readinessText translates a readiness item by its stable code; c is the case it was found in
+// (nil if unknown), for the items whose sentence carries the case's own numbers.
+func readinessText(m casefile.Missing, c *casefile.Case) string {
+	if m.Code == casefile.MissIMEIBoxMismatch {
+		return mismatchReadiness(c)
+	}
 	t := map[string]string{
 		casefile.MissCustomerName:      "Enter the customer's full name.",
 		casefile.MissCustomerContact:   "Enter a phone number or e-mail where support can reach the customer.",
@@ -102,6 +106,7 @@ func fieldLabel(key string) string {
 		"notes": "Notes", "support_region": "Support region", "purchase.channel": "Channel",
 		"customer.consent": "Consent", "account.knows_login": "Knows the login", "account.controls_linked_contact": "Controls the linked contact",
 		"verification.imei_matches_box": "IMEI matches the box", "verification.imei_matches_receipt": "IMEI matches the receipt",
+		"verification.mismatch_note":      "Why the numbers differ",
 		"declarations.not_lost_or_stolen": "Not lost or stolen", "declarations.may_be_erased": "May be erased", "declarations.facts_true": "Facts true",
 	}
 	if l, ok := labels[key]; ok {

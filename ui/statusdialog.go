@@ -91,7 +91,7 @@ func (s *StatusDialog) Apply() error {
 		details = map[string]string{"support_address": s.Address.Text, "reference": s.Reference.Text, "sent_on": s.SentOn.Text}
 	}
 	if _, err := f.app.store.ChangeStatus(f.app.ctx, f.c.Number, to, s.Note.Text, details, f.app.operator()); err != nil {
-		s.Error.SetText(transitionMessage(err))
+		s.Error.SetText(transitionMessage(err, f.c))
 		s.dialog.Show()
 		return err
 	}
@@ -105,7 +105,7 @@ func (e statusError) Error() string { return string(e) }
 
 const errNoChoice = statusError("no status chosen")
 
-func transitionMessage(err error) string {
+func transitionMessage(err error, c *casefile.Case) string {
 	te, ok := err.(*casefile.TransitionError)
 	if !ok {
 		return T("The status was not changed; try again.")
@@ -114,7 +114,7 @@ func transitionMessage(err error) string {
 	case len(te.Missing) > 0:
 		s := T("The case cannot be submitted yet. Still missing:")
 		for _, m := range te.Missing {
-			s += "\n• " + readinessText(m)
+			s += "\n• " + readinessText(m, c)
 		}
 		return s
 	case te.Reason != "":
