@@ -44,7 +44,7 @@ func newEvidencePanel(f *CaseForm) *EvidencePanel {
 	p.busy.Hide()
 	p.busyMsg = widget.NewLabel("")
 	add := &widget.Button{Text: T("Add file…"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: func() { p.Add("") }}
-	hint := widget.NewLabel(T("JPEG, PNG or PDF, up to 40 MB. You can also drop files onto this window."))
+	hint := widget.NewLabel(T("JPEG, PNG, WebP or PDF, up to 40 MB. You can also drop files onto this window."))
 	hint.Wrapping = fyne.TextWrapWord
 	p.path = NewFormEntry()
 	p.path.SetPlaceHolder(T("or type a file's path and press Enter"))
@@ -268,7 +268,7 @@ func evidenceMessage(err error) string {
 		"too_many_pixels": "The image claims an impossible size and is refused as unsafe.",
 		"heic":            "This is a HEIC photo (iPhone); export it as JPEG first.",
 		"misnamed":        "The file's name does not match its content; it may be damaged or renamed.",
-		"unsupported":     "Only JPEG and PNG photos and PDF documents are accepted.",
+		"unsupported":     "Only JPEG, PNG and WebP pictures and PDF documents are accepted.",
 		"pdf_incomplete":  "The PDF is incomplete; save or download it again.",
 	}[ee.Code]
 	if msg == "" {
