@@ -91,7 +91,8 @@ func EvidenceChecks(c *Case) []EvidenceCheck {
 				}
 			}
 		}
-		if serial := normSerial(c.Device.Serial); serial != "" && a.Kind == AttachBox {
+		// A serial too short to be one ("12", a typo) would be "found" inside any code.
+		if serial := normSerial(c.Device.Serial); len(serial) >= 6 && a.Kind == AttachBox {
 			if found, ok := serialIn(a.Barcodes, serial); ok {
 				add(FieldSerial, MethodBarcode, found, CheckMatch)
 			} else if found != "" {

@@ -59,6 +59,8 @@ func TestEvidenceChecks(t *testing.T) {
 			nil, false},
 		{"serial matches", "", "", "a1b2 c3d4", "", "", casefile.AttachBox, code128(imeiA, "SN:36133/A1B2C3D4"),
 			[]string{"serial=match:A1B2C3D4"}, false},
+		{"a two-character serial is not compared", "", "", "A1", "", "", casefile.AttachBox, code128(imeiA, "SN:36133/A1B2C3D4"),
+			nil, false},
 		{"serial differs", "", "", "ZZ99ZZ99", "", "", casefile.AttachBox, code128(imeiA, "36133/A1B2C3D4"),
 			[]string{"serial=mismatch:36133/A1B2C3D4"}, false},
 		{"fiscal QR agrees", "", "", "", "2024-02-12", "14 500 ₽", casefile.AttachReceipt, []casefile.Barcode{fiscal},
