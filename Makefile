@@ -9,11 +9,15 @@ DEMO_DB   := demo/recoverydesk.db
 export LANG ?= en_US.UTF-8
 export CGO_ENABLED := 1
 
-# System packages: the C toolchain and headers Fyne and SQLite build against, and the tools the
-# tests use to look at the real window and the real PDF.
+# System packages: the C toolchain and headers Fyne and SQLite build against, libjpeg-turbo
+# (linked statically: photos are decoded shrunk, so the user's machine needs no JPEG library),
+# libheif's headers (the library itself is loaded only when a HEIC photo comes, if installed),
+# and the tools the tests use to look at the real window and the real PDF; libvips-tools is the
+# benchmark's yardstick for photo preparation.
 APT_BUILD := gcc pkg-config libgl1-mesa-dev libx11-dev libxrandr-dev libxxf86vm-dev libxi-dev \
-             libxcursor-dev libxinerama-dev libwayland-dev libxkbcommon-dev
-APT_CHECK := xvfb xdotool openbox x11-xkb-utils locales imagemagick poppler-utils qpdf img2pdf time postgresql
+             libxcursor-dev libxinerama-dev libwayland-dev libxkbcommon-dev libturbojpeg0-dev libheif-dev
+APT_CHECK := xvfb xdotool openbox x11-xkb-utils locales imagemagick poppler-utils qpdf img2pdf time postgresql \
+             libvips-tools
 # The real-window tests run the app in English and in Russian: both locales must exist.
 LOCALES   := en_US.UTF-8 ru_RU.UTF-8
 # The Windows build: the mingw-w64 cross compiler, and zip for the package.
@@ -73,9 +77,9 @@ vet:
 # fails; a free port is picked so that two runs on one machine do not collide.
 # The race detector watches the packages where goroutines share memory: the domain, the stores
 # and the screens (background work and fyne.Do). The documents and the evidence codecs are
-# sequential code whose tests decode and draw large images, 10-30 times slower under the
+# mostly sequential code whose tests decode and draw large images, 10-30 times slower under the
 # detector; the command's tests run the real binary in child processes, which the detector cannot
-# see into. Those run without it.
+# see into. Those run without it, but for the evidence's pool of workers.
 RACE_PKGS  := ./casefile ./casefile/sample ./data/... ./ui/...
 PLAIN_PKGS := ./casefile/dossier ./casefile/evidence ./cmd/...
 # The command's tests that print dates; the rest do not change with the zone.
@@ -86,6 +90,7 @@ test-unit:
 	trap 'bash .ci/pg.sh stop '"$$dir" EXIT; \
 	url=$$(bash .ci/pg.sh start $$dir $$port); export RECOVERYDESK_TEST_PG=$$url; \
 	TZ=Europe/Moscow $(GO) test $(BUILDFLAGS) -race -count=1 -timeout 45m $(RACE_PKGS); \
+	$(GO) test $(BUILDFLAGS) -race -count=1 -run 'InOrder' ./casefile/evidence; \
 	TZ=Europe/Moscow $(GO) test $(BUILDFLAGS) -count=1 -timeout 30m $(PLAIN_PKGS); \
 	TZ=UTC $(GO) test $(BUILDFLAGS) -count=1 -timeout 30m ./ui ./casefile ./casefile/dossier; \
 	TZ=UTC $(GO) test $(BUILDFLAGS) -count=1 -timeout 30m -run $(UTC_CMD) ./cmd/...

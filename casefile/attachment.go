@@ -77,12 +77,14 @@ const (
 	MediaPNG  = "image/png"
 	// MediaWebP is how messengers pass screenshots and photos on.
 	MediaWebP = "image/webp"
+	// MediaHEIC is how iPhones (and some Android phones) save photos.
+	MediaHEIC = "image/heic"
 	MediaPDF  = "application/pdf"
 )
 
 // IsImage reports whether the attachment is a photo.
 func (a Attachment) IsImage() bool {
-	return a.MediaType == MediaJPEG || a.MediaType == MediaPNG || a.MediaType == MediaWebP
+	return a.MediaType == MediaJPEG || a.MediaType == MediaPNG || a.MediaType == MediaWebP || a.MediaType == MediaHEIC
 }
 
 // EvidenceError is a refused file, with a message a person can act on.

@@ -14,8 +14,11 @@ func SniffMedia(b []byte) string {
 		return MediaPDF
 	case len(b) >= 16 && string(b[:4]) == "RIFF" && string(b[8:12]) == "WEBP":
 		return MediaWebP
-	case len(b) > 12 && string(b[4:8]) == "ftyp" && (string(b[8:12]) == "heic" || string(b[8:12]) == "heix" || string(b[8:12]) == "mif1"):
-		return "image/heic"
+	case len(b) > 12 && string(b[4:8]) == "ftyp" && heifBrands[string(b[8:12])]:
+		return MediaHEIC
 	}
 	return ""
 }
+
+// heifBrands are the major brands of HEIF photos: iPhones write "heic", others "mif1" with HEVC.
+var heifBrands = map[string]bool{"heic": true, "heix": true, "heim": true, "heis": true, "hevc": true, "hevx": true, "mif1": true, "msf1": true}

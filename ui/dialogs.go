@@ -25,7 +25,7 @@ func showDialog(d dialog.Dialog, size fyne.Size) {
 }
 
 // evidenceExtensions are the files the evidence dialog offers, in either case.
-var evidenceExtensions = []string{".jpg", ".jpeg", ".png", ".webp", ".pdf", ".JPG", ".JPEG", ".PNG", ".WEBP", ".PDF"}
+var evidenceExtensions = []string{".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".pdf", ".JPG", ".JPEG", ".PNG", ".WEBP", ".HEIC", ".HEIF", ".PDF"}
 
 // showFileOpen asks for a file to read; picked receives it (nil when cancelled). extensions,
 // when given, limit what the dialog lists.

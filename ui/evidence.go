@@ -44,7 +44,7 @@ func newEvidencePanel(f *CaseForm) *EvidencePanel {
 	p.busy.Hide()
 	p.busyMsg = widget.NewLabel("")
 	add := &widget.Button{Text: T("Add file…"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: func() { p.Add("") }}
-	hint := widget.NewLabel(T("JPEG, PNG, WebP or PDF, up to 40 MB. You can also drop files onto this window."))
+	hint := widget.NewLabel(T("JPEG, PNG, WebP, HEIC or PDF, up to 40 MB. You can also drop files onto this window."))
 	hint.Wrapping = fyne.TextWrapWord
 	p.path = NewFormEntry()
 	p.path.SetPlaceHolder(T("or type a file's path and press Enter"))
@@ -198,8 +198,8 @@ func (p *EvidencePanel) confirmKinds(uris []fyne.URI, preset casefile.Attachment
 	onEnter(p.form.win, d, d.Submit)
 }
 
-// addFiles reads, checks and stores files one by one off the UI thread, showing progress; a
-// refused file is reported and the others still go in.
+// addFiles reads, checks and stores files off the UI thread, several at once, showing
+// progress; a refused file is reported and the others still go in.
 func (p *EvidencePanel) addFiles(uris []fyne.URI, kinds []casefile.AttachmentKind) {
 	if !p.form.ensureSaved() {
 		return
@@ -208,26 +208,42 @@ func (p *EvidencePanel) addFiles(uris []fyne.URI, kinds []casefile.AttachmentKin
 	p.busy.Show()
 	p.busy.Start()
 	app.background(func() {
+		// Prepared on every core, stored in the order chosen, each as soon as it is ready.
+		type prepared struct {
+			a   casefile.Attachment
+			err string
+		}
 		var refused []string
-		for i, u := range uris {
-			name := u.Name()
-			fyne.Do(func() {
-				p.busyMsg.SetText(Tf("Preparing {{.Name}} ({{.I}} of {{.N}})…", map[string]any{"Name": name, "I": i + 1, "N": len(uris)}))
-			})
-			data, err := readURI(u)
+		done := 0
+		fyne.Do(func() {
+			p.busyMsg.SetText(Tf("Preparing {{.N}} files…", map[string]any{"N": len(uris)}))
+		})
+		evidence.PrepareInOrder(len(uris), func(i int) prepared {
+			name := uris[i].Name()
+			data, err := readURI(uris[i])
 			if err != nil {
-				refused = append(refused, name+": "+T("the file could not be read"))
-				continue
+				return prepared{err: name + ": " + T("the file could not be read")}
 			}
 			a, err := evidence.Prepare(kinds[i], name, data)
 			if err != nil {
-				refused = append(refused, evidenceMessage(err))
-				continue
+				return prepared{err: evidenceMessage(err)}
 			}
-			if err := app.store.AddAttachment(app.ctx, number, &a, app.operator()); err != nil {
+			return prepared{a: a}
+		}, func(i int, r prepared) bool {
+			done++
+			name, n := uris[i].Name(), done
+			fyne.Do(func() {
+				p.busyMsg.SetText(Tf("{{.I}} of {{.N}} done: {{.Name}}", map[string]any{"Name": name, "I": n, "N": len(uris)}))
+			})
+			if r.err != "" {
+				refused = append(refused, r.err)
+				return true
+			}
+			if err := app.store.AddAttachment(app.ctx, number, &r.a, app.operator()); err != nil {
 				refused = append(refused, name+": "+T("the file could not be saved; try again"))
 			}
-		}
+			return true
+		})
 		fyne.Do(func() {
 			p.busy.Stop()
 			p.busy.Hide()
@@ -266,9 +282,9 @@ func evidenceMessage(err error) string {
 		"too_large":       "The file is too large (over 40 MB); save the photo smaller or scan the receipt as PDF.",
 		"unreadable":      "The image is damaged or incomplete; copy it again.",
 		"too_many_pixels": "The image claims an impossible size and is refused as unsafe.",
-		"heic":            "This is a HEIC photo (iPhone); export it as JPEG first.",
+		"heic":            "This HEIC photo (iPhone) cannot be read on this computer: install libheif (Debian, Ubuntu: libheif1) or export the photo as JPEG.",
 		"misnamed":        "The file's name does not match its content; it may be damaged or renamed.",
-		"unsupported":     "Only JPEG, PNG and WebP pictures and PDF documents are accepted.",
+		"unsupported":     "Only JPEG, PNG, WebP and HEIC pictures and PDF documents are accepted.",
 		"pdf_incomplete":  "The PDF is incomplete; save or download it again.",
 	}[ee.Code]
 	if msg == "" {

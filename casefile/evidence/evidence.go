@@ -50,14 +50,23 @@ func Prepare(kind casefile.AttachmentKind, name string, data []byte) (casefile.A
 			return refuse("pdf_incomplete", "the PDF is incomplete (its end is missing); save or download it again")
 		}
 		pic, _ = pdfPicture(data, speaksOfDevice[kind])
-	case "image/heic":
-		return refuse("heic", "this is a HEIC photo (iPhone format); export it as JPEG first, or set the iPhone's camera to \"Most Compatible\"")
+	case casefile.MediaHEIC:
+		var err error
+		pic, err = prepareHEIC(data, speaksOfDevice[kind])
+		switch {
+		case errors.Is(err, errNoHEIF):
+			return refuse("heic", "%v", err)
+		case errors.Is(err, ErrTooManyPixels):
+			return refuse("too_many_pixels", "%v", err)
+		case err != nil:
+			return refuse("unreadable", "%v", err)
+		}
 	default:
-		claimed := map[string]string{".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WebP", ".pdf": "PDF"}[ext]
+		claimed := map[string]string{".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WebP", ".heic": "HEIC", ".heif": "HEIF", ".pdf": "PDF"}[ext]
 		if claimed != "" {
 			return refuse("misnamed", "the name says %s but the content is not a %s file; it may be damaged or renamed", claimed, claimed)
 		}
-		return refuse("unsupported", "only JPEG, PNG and WebP pictures and PDF documents are accepted")
+		return refuse("unsupported", "only JPEG, PNG, WebP and HEIC pictures and PDF documents are accepted")
 	}
 	a.Rendition, a.Width, a.Height = pic.jpg, pic.width, pic.height
 	a.Barcodes = ReadBarcodes(pic.gray)

@@ -22,8 +22,12 @@ func TestMakeRendition_Orientation(t *testing.T) {
 		redX, redY   float64 // where the red corner must land
 	}{
 		{1, 1600, 1200, 0.05, 0.05},
+		{2, 1600, 1200, 0.95, 0.05}, // mirrored: front cameras
 		{3, 1600, 1200, 0.95, 0.95},
+		{4, 1600, 1200, 0.05, 0.95},
+		{5, 1200, 1600, 0.05, 0.05},
 		{6, 1200, 1600, 0.95, 0.05},
+		{7, 1200, 1600, 0.95, 0.95},
 		{8, 1200, 1600, 0.05, 0.95},
 	}
 	src := sample.MarkedPhoto(2000, 1500)
@@ -80,7 +84,7 @@ func TestPrepareEvidence(t *testing.T) {
 		{"empty", "x.jpg", nil, "", "empty"},
 		{"truncated jpeg", "cut.jpg", jpg[:len(jpg)/2], "", "damaged or incomplete"},
 		{"text named jpeg", "fake.jpg", []byte("hello, not a photo"), "", "not a JPEG"},
-		{"word document", "receipt.docx", []byte("PK\x03\x04 zip"), "", "only JPEG, PNG and WebP pictures and PDF documents"},
+		{"word document", "receipt.docx", []byte("PK\x03\x04 zip"), "", "only JPEG, PNG, WebP and HEIC pictures and PDF documents"},
 		{"png bomb", "bomb.png", bombPNG(), "", "refused as unsafe"},
 		{"heic", "IMG_0001.HEIC", append([]byte{0, 0, 0, 24}, []byte("ftypheic0000")...), "", "HEIC"},
 		{"pdf without its end", "broken.pdf", []byte("%PDF-1.4\n1 0 obj\n<<"), "", "incomplete"},
@@ -140,8 +144,8 @@ func (gridImage) At(x, y int) color.Color {
 	return color.White
 }
 
-func TestMakeRendition_LargePhotoAreaScaled(t *testing.T) {
-	// 4000×3000 shrinks by more than half: the area-averaging path, still turned upright.
+func TestMakeRendition_LargePhotoShrunkWhileDecoded(t *testing.T) {
+	// 4000×3000 is decoded at half size (where libjpeg-turbo is linked), then turned upright.
 	rend, w, h, err := MakeRendition(sample.WithOrientation(sample.MarkedPhoto(4000, 3000), 6))
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,9 @@ func grayForCodes(src image.Image) *image.Gray {
 	f := max(1, (max(b.Dx(), b.Dy())+BarcodeLongSide-1)/BarcodeLongSide)
 	w, h := max(1, b.Dx()/f), max(1, b.Dy()/f)
 	out := image.NewGray(image.Rect(0, 0, w, h))
+	if g, ok := src.(*image.Gray); ok && b.Min == (image.Point{}) {
+		src = &image.YCbCr{Y: g.Pix, YStride: g.Stride, Rect: b} // the same plane, read alike
+	}
 	if ycc, ok := src.(*image.YCbCr); ok {
 		area := f * f
 		for y := 0; y < h; y++ {

@@ -5,13 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/color"
-	"image/jpeg"
-	_ "image/png" // PNG evidence
+	_ "image/jpeg" // JPEG evidence that libjpeg-turbo leaves to Go (and every JPEG where it is not linked)
+	_ "image/png"  // PNG evidence
 	"math"
 	"recoverydesk/casefile"
 
-	"golang.org/x/image/draw"
 	_ "golang.org/x/image/webp" // WebP evidence: screenshots and photos passed through messengers
 )
 
@@ -45,88 +43,54 @@ type picture struct {
 // preparePicture makes the rendition and, with withGray, the gray copy from the same decoding:
 // the full-size pixels are the costly part and are held only once.
 func preparePicture(data []byte, withGray bool) (picture, error) {
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		return picture{}, fmt.Errorf("the image cannot be read (it may be damaged or not really an image): %w", err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > casefile.MaxImagePixels {
 		return picture{}, fmt.Errorf("the image claims to be %d×%d pixels, which no camera takes; it is refused as unsafe: %w", cfg.Width, cfg.Height, ErrTooManyPixels)
 	}
-	src, _, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
-		return picture{}, fmt.Errorf("the image is damaged or incomplete (was the copy interrupted?): %w", err)
+	// A camera JPEG is decoded already shrunk to the smallest size that still makes the
+	// rendition (and reads its barcodes: 12 MP gives a 3 MP picture, sharp enough for both).
+	var src image.Image
+	if format == "jpeg" {
+		src, _ = decodeJPEGReduced(data, RenditionLongSide)
 	}
+	if src == nil {
+		src, _, err = image.Decode(bytes.NewReader(data))
+		if err != nil {
+			return picture{}, fmt.Errorf("the image is damaged or incomplete (was the copy interrupted?): %w", err)
+		}
+	}
+	return finishPicture(src, orientation(data), withGray)
+}
+
+// finishPicture makes the rendition of a decoded picture: scaled in its stored orientation,
+// then turned (cheaper than turning 12 MP), then encoded; with withGray, also the gray copy for
+// barcodes.
+func finishPicture(src image.Image, orient int, withGray bool) (picture, error) {
 	var gray *image.Gray
 	if withGray {
 		gray = grayForCodes(src)
 	}
-	orient := orientation(data)
 	b := src.Bounds()
 	w, h := b.Dx(), b.Dy()
-	if orient >= 5 { // rotated a quarter turn: width and height swap
-		w, h = h, w
-	}
 	scale := math.Min(1, float64(RenditionLongSide)/float64(max(w, h)))
-	dw, dh := max(1, int(math.Round(float64(w)*scale))), max(1, int(math.Round(float64(h)*scale)))
-
-	// Scale first in the stored orientation, then rotate the small result: cheaper than rotating 12 MP.
-	sw, sh := dw, dh
-	if orient >= 5 {
-		sw, sh = dh, dw
-	}
-	var scaled *image.RGBA
-	if ycc, ok := src.(*image.YCbCr); ok && scale <= 0.5 {
-		scaled = areaScaleYCbCr(ycc, sw, sh) // camera photos: the common, large case
-	} else {
-		scaled = image.NewRGBA(image.Rect(0, 0, sw, sh))
-		draw.Draw(scaled, scaled.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
-		draw.CatmullRom.Scale(scaled, scaled.Bounds(), src, b, draw.Over, nil)
-	}
-	out := orientImage(scaled, orient)
-
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, out, &jpeg.Options{Quality: RenditionQuality}); err != nil {
+	sw, sh := max(1, int(math.Round(float64(w)*scale))), max(1, int(math.Round(float64(h)*scale)))
+	out := orientPlanes(resizePlanes(toPlanes(src), sw, sh), orient)
+	jpg, err := encodeJPEG420(out, RenditionQuality)
+	if err != nil {
 		return picture{}, err
 	}
-	ob := out.Bounds()
-	return picture{jpg: buf.Bytes(), width: ob.Dx(), height: ob.Dy(), gray: gray}, nil
+	return picture{jpg: jpg, width: out.Rect.Dx(), height: out.Rect.Dy(), gray: gray}, nil
 }
 
-// orientImage applies an EXIF orientation (1–8) so the picture stands as the photographer saw it.
-func orientImage(src *image.RGBA, orient int) *image.RGBA {
-	if orient <= 1 || orient > 8 {
-		return src
+// prepareHEIC decodes a HEIC photo (its rotation is applied by the decoder) and prepares it
+// like a JPEG.
+func prepareHEIC(data []byte, withGray bool) (picture, error) {
+	src, err := decodeHEIC(data)
+	if err != nil {
+		return picture{}, err
 	}
-	b := src.Bounds()
-	w, h := b.Dx(), b.Dy()
-	dw, dh := w, h
-	if orient >= 5 {
-		dw, dh = h, w
-	}
-	dst := image.NewRGBA(image.Rect(0, 0, dw, dh))
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			var dx, dy int
-			switch orient {
-			case 2:
-				dx, dy = w-1-x, y
-			case 3:
-				dx, dy = w-1-x, h-1-y
-			case 4:
-				dx, dy = x, h-1-y
-			case 5:
-				dx, dy = y, x
-			case 6:
-				dx, dy = h-1-y, x
-			case 7:
-				dx, dy = h-1-y, w-1-x
-			case 8:
-				dx, dy = y, w-1-x
-			}
-			si := src.PixOffset(x, y)
-			di := dst.PixOffset(dx, dy)
-			copy(dst.Pix[di:di+4], src.Pix[si:si+4])
-		}
-	}
-	return dst
+	return finishPicture(src, 1, withGray)
 }

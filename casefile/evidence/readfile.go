@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -49,12 +50,14 @@ func ReadFile(path string) ([]byte, error) {
 	if fi.Size() > casefile.MaxAttachmentSize {
 		return nil, tooLarge(fi.Size())
 	}
-	b, err := io.ReadAll(io.LimitReader(f, casefile.MaxAttachmentSize+1))
-	if err != nil {
+	// Read into one buffer of the file's size (a growing one would leave twice a 12 MB photo
+	// behind as garbage); the limit still holds if the file grows meanwhile.
+	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, casefile.MaxAttachmentSize+1)); err != nil {
 		return nil, err
 	}
-	if len(b) > casefile.MaxAttachmentSize {
-		return nil, tooLarge(int64(len(b)))
+	if buf.Len() > casefile.MaxAttachmentSize {
+		return nil, tooLarge(int64(buf.Len()))
 	}
-	return b, nil
+	return buf.Bytes(), nil
 }

@@ -51,28 +51,45 @@ func readImport(path string) ([]*casefile.Case, error) {
 		return nil, err
 	}
 	dir := filepath.Dir(path)
+	// Every attachment of the file, prepared on all cores; the first refusal (in file order)
+	// stops the import before anything is stored.
+	type slot struct{ i, j int }
+	var slots []slot
 	for i, k := range cases {
-		for j, a := range k.Attachments {
-			field := fmt.Sprintf("attachments[%d]", j)
-			p := a.Path
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(dir, p)
-			}
-			raw, err := evidence.ReadFile(p)
-			var ee *casefile.EvidenceError
-			if errors.As(err, &ee) {
-				return nil, &casefile.ImportError{Index: i, Field: field, Err: err}
-			}
-			if err != nil {
-				return nil, &casefile.ImportError{Index: i, Field: field + ".path", Err: errors.Unwrap(err)}
-			}
-			prepared, err := evidence.Prepare(a.Kind, filepath.Base(p), raw)
-			if err != nil {
-				return nil, &casefile.ImportError{Index: i, Field: field, Err: err}
-			}
-			prepared.Note = a.Note
-			k.Attachments[j] = prepared
+		for j := range k.Attachments {
+			slots = append(slots, slot{i, j})
 		}
+	}
+	var failed error
+	evidence.PrepareInOrder(len(slots), func(n int) error {
+		i, j := slots[n].i, slots[n].j
+		a := &cases[i].Attachments[j]
+		field := fmt.Sprintf("attachments[%d]", j)
+		p := a.Path
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		raw, err := evidence.ReadFile(p)
+		var ee *casefile.EvidenceError
+		if errors.As(err, &ee) {
+			return &casefile.ImportError{Index: i, Field: field, Err: err}
+		}
+		if err != nil {
+			return &casefile.ImportError{Index: i, Field: field + ".path", Err: errors.Unwrap(err)}
+		}
+		prepared, err := evidence.Prepare(a.Kind, filepath.Base(p), raw)
+		if err != nil {
+			return &casefile.ImportError{Index: i, Field: field, Err: err}
+		}
+		prepared.Note = a.Note
+		*a = prepared
+		return nil
+	}, func(_ int, err error) bool {
+		failed = err
+		return err == nil
+	})
+	if failed != nil {
+		return nil, failed
 	}
 	return cases, nil
 }
