@@ -215,9 +215,11 @@ func (p *EvidencePanel) addFiles(uris []fyne.URI, kinds []casefile.AttachmentKin
 		}
 		var refused []string
 		done := 0
-		fyne.Do(func() {
-			p.busyMsg.SetText(Tf("Preparing {{.N}} files…", map[string]any{"N": len(uris)}))
-		})
+		first := Tf("Preparing {{.N}} files…", map[string]any{"N": len(uris)})
+		if len(uris) == 1 {
+			first = Tf("Preparing {{.Name}}…", map[string]any{"Name": uris[0].Name()})
+		}
+		fyne.Do(func() { p.busyMsg.SetText(first) })
 		evidence.PrepareInOrder(len(uris), func(i int) prepared {
 			name := uris[i].Name()
 			data, err := readURI(uris[i])
