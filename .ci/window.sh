@@ -63,7 +63,7 @@ fail() {
 # healthy: the app runs and has not panicked.
 healthy() {
 	if grep -qE 'panic|goroutine [0-9]+ ' "$log"; then fail "the app panicked"; fi
-	kill -0 "$app" 2>/dev/null || fail "the app died"
+	[ -z "${app:-}" ] || kill -0 "$app" 2>/dev/null || fail "the app died"
 }
 say() { printf '  %-8s %s\n' "[$lang]" "$*"; }
 # begin names a step, which the failure message and screenshot carry.
