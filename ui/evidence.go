@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -289,6 +290,10 @@ func evidenceMessage(err error) string {
 		"unsupported":     "Only JPEG, PNG, WebP and HEIC pictures and PDF documents are accepted.",
 		"pdf_incomplete":  "The PDF is incomplete; save or download it again.",
 	}[ee.Code]
+	if ee.Code == "heic" && runtime.GOOS != "linux" {
+		// Only the Linux build loads libheif; elsewhere installing it would not help.
+		msg = "This HEIC photo (iPhone) cannot be read on this system yet; export it as JPEG (on the iPhone: Settings → Camera → Formats → Most Compatible)."
+	}
 	if msg == "" {
 		return ee.Error()
 	}
