@@ -60,7 +60,6 @@ done
 median() { for i in 1 2 3; do cut -d' ' -f"$2" "$work/$1-$i.time"; done | sort -n | sed -n 2p; }
 prep_s=$(median prep 1) prep_kb=$(median prep 2) vips_s=$(median vips 1) vips_kb=$(median vips 2)
 prep_ratio=$(awk "BEGIN{printf \"%.2f\", $prep_s / $vips_s}")
-rend_kb=$(( $(du -sk "$work/vips" | cut -f1) ))
 
 echo "== the same photos with other tools"
 ( cd "$work/photos"
