@@ -23,7 +23,7 @@ LOCALES   := en_US.UTF-8 ru_RU.UTF-8
 # The Windows build: the mingw-w64 cross compiler, and zip for the package.
 APT_WINDOWS := gcc-mingw-w64-x86-64 zip
 
-.PHONY: all run build test test-unit test-smoke test-window test-windows vet deps deps-system deps-go bench screenshots package package-windows clean
+.PHONY: all run build test test-unit test-fuzz test-smoke test-window test-windows vet deps deps-system deps-go bench screenshots package package-windows clean
 
 all: build
 
@@ -94,8 +94,15 @@ test-unit:
 	TZ=Europe/Moscow $(GO) test $(BUILDFLAGS) -count=1 -timeout 30m $(PLAIN_PKGS); \
 	TZ=UTC $(GO) test $(BUILDFLAGS) -count=1 -timeout 30m ./ui ./casefile ./casefile/dossier; \
 	TZ=UTC $(GO) test $(BUILDFLAGS) -count=1 -timeout 30m -run $(UTC_CMD) ./cmd/...
-	@for t in casefile:FuzzParseIMEI casefile:FuzzDecodeImport casefile/evidence:FuzzPrepareEvidence casefile/dossier:FuzzDossierText; do \
-		$(GO) test $(BUILDFLAGS) -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime 8s ./$${t%%:*} || exit 1; \
+	@$(MAKE) --no-print-directory test-fuzz
+
+## test-fuzz: each fuzz target for a fixed number of runs
+test-fuzz:
+	@# Budgets are counts of runs, not seconds: Go 1.26's fuzz coordinator can fail a target
+	@# with "context deadline exceeded" when a timed budget ends under load (go.dev/issue/75804).
+	@for t in casefile:FuzzParseIMEI:20000 casefile:FuzzDecodeImport:8000 casefile/evidence:FuzzPrepareEvidence:3000 casefile/dossier:FuzzDossierText:24; do \
+		pkg=$${t%%:*}; rest=$${t#*:}; name=$${rest%%:*}; runs=$${rest#*:}; \
+		$(GO) test $(BUILDFLAGS) -run '^$$' -fuzz "^$$name$$" -fuzztime $${runs}x ./$$pkg || exit 1; \
 	done
 
 test-smoke: build
