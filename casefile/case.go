@@ -11,6 +11,9 @@ type Case struct {
 	ID     int64  `json:"-"`
 	Number string `json:"number,omitempty"`
 	Status Status `json:"status,omitempty"`
+	// Branch is the code of the branch the case belongs to on a shared database; empty on a
+	// counter's own database.
+	Branch string `json:"branch,omitempty"`
 
 	Customer           Customer     `json:"customer"`
 	Device             Device       `json:"device"`

@@ -9,4 +9,7 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrConflict: the case changed since it was loaded (another window or another counter).
 	ErrConflict = errors.New("the case was changed elsewhere since it was opened")
+	// ErrForbidden: the person's role may not do this; on a shared database the database
+	// itself refused it.
+	ErrForbidden = errors.New("your role does not allow this")
 )

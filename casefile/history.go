@@ -21,10 +21,13 @@ type Event struct {
 	ID       int64     `json:"-"`
 	At       time.Time `json:"at"`
 	Operator string    `json:"operator"`
-	Action   Action    `json:"action"`
-	From     Status    `json:"from,omitempty"`
-	To       Status    `json:"to,omitempty"`
-	Note     string    `json:"note,omitempty"`
+	// Login is the database login that wrote the event, taken by a shared database itself;
+	// empty on a counter's own database.
+	Login  string `json:"login,omitempty"`
+	Action Action `json:"action"`
+	From   Status `json:"from,omitempty"`
+	To     Status `json:"to,omitempty"`
+	Note   string `json:"note,omitempty"`
 	// Details carries what an action needs beyond a note: the support address and reference
 	// of a submission, the language and SHA-256 of an export, the files of a purge.
 	Details map[string]string `json:"details,omitempty"`

@@ -11,6 +11,7 @@ type Summary struct {
 	Status      Status
 	StatusSince time.Time
 	CreatedAt   time.Time
+	Branch      string
 }
 
 // DaysInStatus is how many whole days the case has stood in its status at now.
@@ -32,6 +33,8 @@ type Query struct {
 	// formatting, full or partial IMEI, serial and model; every word must match.
 	Text   string
 	Status Status
+	// Branch keeps the cases of one branch; empty keeps every case the person may see.
+	Branch string
 	Sort   Sort
 	Limit  int
 	Offset int

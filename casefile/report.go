@@ -5,6 +5,7 @@ import "time"
 // ReportRow is one case in the manager's CSV report.
 type ReportRow struct {
 	Number       string
+	Branch       string
 	CreatedAt    time.Time
 	CreatedBy    string
 	Customer     string
@@ -24,4 +25,5 @@ type ReportFilter struct {
 	Since    time.Time // opened on or after
 	Until    time.Time // opened before
 	Operator string    // opened by
+	Branch   string    // the branch's code
 }

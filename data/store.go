@@ -69,3 +69,17 @@ var (
 	// in the form, and the same operation works once the server is back.
 	ErrUnreachable = errors.New("the shared database cannot be reached")
 )
+
+// Team is what a shared database adds: branches, people with their own logins, and the
+// identity the database sees. A counter's own database has none of it.
+type Team interface {
+	// Identity is who the store is connected as.
+	Identity(ctx context.Context) (casefile.Identity, error)
+	Branches(ctx context.Context) ([]casefile.Branch, error)
+	// SaveBranch adds a branch or changes the details of an existing code.
+	SaveBranch(ctx context.Context, b casefile.Branch) error
+	// Staff lists everyone ever added, the removed too.
+	Staff(ctx context.Context) ([]casefile.Person, error)
+	AddStaff(ctx context.Context, p casefile.Person, password string) error
+	RemoveStaff(ctx context.Context, login string) error
+}

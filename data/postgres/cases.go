@@ -54,10 +54,12 @@ func (s *Store) createCase(ctx context.Context, tx *sql.Tx, c *casefile.Case, op
 	if err != nil {
 		return err
 	}
-	if err := tx.QueryRowContext(ctx, `INSERT INTO cases (number, year, seq, status, status_since, created_at, created_by, updated_at, version, customer, model, imei1, body)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11, $12) RETURNING id`,
-		c.Number, year, seq, c.Status, now, now, operator, now, c.Customer.Name, c.Device.Model, c.Device.IMEI1, body).Scan(&c.ID); err != nil {
-		return err
+	// No branch named: the database's default is the person's own branch.
+	if err := tx.QueryRowContext(ctx, `INSERT INTO cases (number, year, seq, status, status_since, created_at, created_by, updated_at, version, customer, model, imei1, body, branch)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11, $12, COALESCE(NULLIF($13, ''), default_branch())) RETURNING id, branch`,
+		c.Number, year, seq, c.Status, now, now, operator, now, c.Customer.Name, c.Device.Model, c.Device.IMEI1, body,
+		strings.ToUpper(strings.TrimSpace(c.Branch))).Scan(&c.ID, &c.Branch); err != nil {
+		return branchError(err, c.Branch)
 	}
 	if err := indexCase(ctx, tx, c, false); err != nil {
 		return err
@@ -76,7 +78,7 @@ func (s *Store) createCase(ctx context.Context, tx *sql.Tx, c *casefile.Case, op
 // caseBody is the JSON of the form's fields; what has columns or tables of its own is left out.
 func caseBody(c *casefile.Case) (string, error) {
 	b := *c
-	b.Number, b.Status, b.Attachments = "", "", nil
+	b.Number, b.Status, b.Branch, b.Attachments = "", "", "", nil
 	out, err := json.Marshal(&b)
 	return string(out), err
 }
@@ -126,8 +128,9 @@ func loadCaseFor(ctx context.Context, tx *sql.Tx, number, lock string) (*casefil
 		body, status            string
 		since, created, updated time.Time
 	)
-	err := tx.QueryRowContext(ctx, `SELECT id, number, status, status_since, created_at, created_by, updated_at, version, body FROM cases WHERE number = $1`+lock,
-		strings.TrimSpace(number)).Scan(&c.ID, &c.Number, &status, &since, &created, &c.CreatedBy, &updated, &c.Version, &body)
+	var branch string
+	err := tx.QueryRowContext(ctx, `SELECT id, number, status, status_since, created_at, created_by, updated_at, version, body, branch FROM cases WHERE number = $1`+lock,
+		strings.TrimSpace(number)).Scan(&c.ID, &c.Number, &status, &since, &created, &c.CreatedBy, &updated, &c.Version, &body, &branch)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("case %s: %w", number, ErrNotFound)
 	}
@@ -138,7 +141,7 @@ func loadCaseFor(ctx context.Context, tx *sql.Tx, number, lock string) (*casefil
 	if err := json.Unmarshal([]byte(body), &c); err != nil {
 		return nil, fmt.Errorf("case %s is damaged: %w", number, err)
 	}
-	c.ID, c.Number, c.Version, c.CreatedBy = id, num, ver, by
+	c.ID, c.Number, c.Version, c.CreatedBy, c.Branch = id, num, ver, by, branch
 	c.Status = casefile.Status(status)
 	c.StatusSince, c.CreatedAt, c.UpdatedAt = utc(since), utc(created), utc(updated)
 	if c.Attachments, err = loadAttachments(ctx, tx, c.ID); err != nil {
@@ -170,7 +173,8 @@ func (s *Store) SaveCase(ctx context.Context, c *casefile.Case, operator string)
 		if old.Version != c.Version {
 			return fmt.Errorf("%w: saved by another window at %s; reopen it to see those changes (what you typed is still in your form)", ErrConflict, old.UpdatedAt.Local().Format("15:04"))
 		}
-		draft.ID, draft.Attachments, draft.Status = old.ID, old.Attachments, old.Status
+		// The branch moves only by a manager's decision, not by a form save.
+		draft.ID, draft.Attachments, draft.Status, draft.Branch = old.ID, old.Attachments, old.Status, old.Branch
 		switch {
 		case draft.Customer.Consent && !old.Customer.Consent:
 			draft.Customer.ConsentAt = now

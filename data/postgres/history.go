@@ -26,7 +26,7 @@ func appendEvent(ctx context.Context, tx *sql.Tx, caseID int64, e casefile.Event
 }
 
 func loadHistory(ctx context.Context, tx *sql.Tx, caseID int64) ([]casefile.Event, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, at, operator, action, from_status, to_status, note, details FROM history WHERE case_id = $1 ORDER BY id`, caseID)
+	rows, err := tx.QueryContext(ctx, `SELECT id, at, operator, login, action, from_status, to_status, note, details FROM history WHERE case_id = $1 ORDER BY id`, caseID)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +38,7 @@ func loadHistory(ctx context.Context, tx *sql.Tx, caseID int64) ([]casefile.Even
 			at             time.Time
 			from, to, dets string
 		)
-		if err := rows.Scan(&e.ID, &at, &e.Operator, &e.Action, &from, &to, &e.Note, &dets); err != nil {
+		if err := rows.Scan(&e.ID, &at, &e.Operator, &e.Login, &e.Action, &from, &to, &e.Note, &dets); err != nil {
 			return nil, err
 		}
 		e.At, e.From, e.To = utc(at), casefile.Status(from), casefile.Status(to)

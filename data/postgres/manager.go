@@ -29,11 +29,14 @@ func (s *Store) ReportRows(ctx context.Context, f casefile.ReportFilter) ([]case
 		if f.Operator != "" {
 			conds, args = append(conds, "c.created_by = ?"), append(args, f.Operator)
 		}
+		if f.Branch != "" {
+			conds, args = append(conds, "c.branch = ?"), append(args, strings.ToUpper(f.Branch))
+		}
 		where := ""
 		if len(conds) > 0 {
 			where = " WHERE " + strings.Join(conds, " AND ")
 		}
-		rows, err := tx.QueryContext(ctx, numbered(`SELECT c.id, c.number, c.created_at, c.created_by, c.customer, c.model, c.imei1, c.status, c.status_since,
+		rows, err := tx.QueryContext(ctx, numbered(`SELECT c.id, c.number, c.branch, c.created_at, c.created_by, c.customer, c.model, c.imei1, c.status, c.status_since,
 			h.action, h.to_status, h.at, h.note
 			FROM cases c LEFT JOIN history h ON h.case_id = c.id AND h.action IN ('status', 'exported', 'created')`+where+` ORDER BY c.id, h.id`), args...)
 		if err != nil {
@@ -50,7 +53,7 @@ func (s *Store) ReportRows(ctx context.Context, f casefile.ReportFilter) ([]case
 				action, to, note sql.NullString
 				at               sql.NullTime
 			)
-			if err := rows.Scan(&id, &r.Number, &created, &r.CreatedBy, &r.Customer, &r.Model, &r.IMEI1, &r.Status, &since, &action, &to, &at, &note); err != nil {
+			if err := rows.Scan(&id, &r.Number, &r.Branch, &created, &r.CreatedBy, &r.Customer, &r.Model, &r.IMEI1, &r.Status, &since, &action, &to, &at, &note); err != nil {
 				return err
 			}
 			if id != curID {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -25,6 +26,26 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		return err
 	}
 	sort.Strings(names)
+	// People's logins may not create or alter anything: a database already up to date is only
+	// read, and one that needs a step says who can take it.
+	var (
+		current int
+		exists  bool
+	)
+	err = db.QueryRowContext(ctx, `SELECT to_regclass('`+schema+`.schema_migrations') IS NOT NULL`).Scan(&exists)
+	if err == nil && exists {
+		err = db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM `+schema+`.schema_migrations`).Scan(&current)
+	}
+	if err == nil && current == len(names) {
+		return nil
+	}
+	if err == nil && current < len(names) {
+		var super bool
+		if err := db.QueryRowContext(ctx, `SELECT rolsuper FROM pg_roles WHERE rolname = current_user`).Scan(&super); err == nil && !super {
+			return fmt.Errorf("%w: the database is at schema %d and this RecoveryDesk needs %d; open it once with the server's superuser "+
+				"(for example postgres://postgres@HOST/DATABASE), which sets up the roles and the security rules, then sign in again", ErrSetup, current, len(names))
+		}
+	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -40,7 +61,6 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`); err != nil {
 		return err
 	}
-	var current int
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM `+schema+`.schema_migrations`).Scan(&current); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
@@ -64,6 +84,9 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	}
 	return tx.Commit()
 }
+
+// ErrSetup means the database needs a schema step that only the server's superuser may take.
+var ErrSetup = errors.New("the shared database needs its administrator")
 
 // SchemaVersion is the schema this build writes.
 func SchemaVersion() int {

@@ -35,6 +35,10 @@ func where(q casefile.Query) (string, []any) {
 		conds = append(conds, "c.status = ?")
 		args = append(args, q.Status)
 	}
+	if q.Branch != "" {
+		conds = append(conds, "c.branch = ?")
+		args = append(args, strings.ToUpper(q.Branch))
+	}
 	for _, t := range casefile.SearchTerms(q.Text) {
 		// The haystack is folded in Go, so a plain LIKE suffices, and pg_trgm's GIN index
 		// answers it for terms of three characters or more.
@@ -95,7 +99,7 @@ func (s *Store) CasesWithIMEI(ctx context.Context, imei, exceptNumber string) ([
 }
 
 // summaryColumns are what scanSummaries reads, in its order.
-const summaryColumns = `c.number, c.customer, c.model, c.imei1, c.status, c.status_since, c.created_at`
+const summaryColumns = `c.number, c.customer, c.model, c.imei1, c.status, c.status_since, c.created_at, c.branch`
 
 func scanSummaries(rows *sql.Rows) ([]casefile.Summary, error) {
 	defer rows.Close()
@@ -105,7 +109,7 @@ func scanSummaries(rows *sql.Rows) ([]casefile.Summary, error) {
 			r             casefile.Summary
 			since, create time.Time
 		)
-		if err := rows.Scan(&r.Number, &r.Customer, &r.Model, &r.IMEI1, &r.Status, &since, &create); err != nil {
+		if err := rows.Scan(&r.Number, &r.Customer, &r.Model, &r.IMEI1, &r.Status, &since, &create, &r.Branch); err != nil {
 			return nil, err
 		}
 		r.StatusSince, r.CreatedAt = utc(since), utc(create)

@@ -18,7 +18,7 @@ func (s *Store) Settings(ctx context.Context) (casefile.Settings, error) {
 		return out, nil
 	}
 	if err != nil {
-		return out, err
+		return out, s.wrap(err)
 	}
 	if err := json.Unmarshal([]byte(raw), &out); err != nil {
 		return casefile.DefaultSettings(), nil
@@ -42,5 +42,5 @@ func (s *Store) SaveSettings(ctx context.Context, set casefile.Settings) error {
 		return err
 	}
 	_, err = s.db.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('settings', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, string(raw))
-	return err
+	return s.wrap(err)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"recoverydesk/casefile"
 	"recoverydesk/data"
 )
 
@@ -72,6 +73,11 @@ func retryable(err error) bool {
 // wrap turns a failure to reach the server into data.ErrUnreachable naming the host (and no
 // personal data); other errors pass as they are.
 func (s *Store) wrap(err error) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "42501" && !errors.Is(err, casefile.ErrForbidden) {
+		// The server's own sentence names a table or a policy, never a row's data.
+		return fmt.Errorf("%w (the database said: %s); a manager or the administrator can do it", casefile.ErrForbidden, pe.Message)
+	}
 	if err == nil || !unreachable(err) {
 		return err
 	}
