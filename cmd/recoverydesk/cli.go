@@ -50,16 +50,18 @@ func commands() []command {
 		{"imei", "[--json] NUMBER...", "check IMEIs (Luhn, null IMEI, IMEISV) and suggest a missing check digit", cmdIMEI},
 		{"import", "FILE.json", "add the cases of a JSON file (one object or an array); all or nothing", cmdImport},
 		{"show", "CASE [--json]", "print one case with its readiness, route, attachments and history", cmdShow},
-		{"list", "[--status S] [--search TEXT] [--sort newest|oldest|waiting] [--limit N] [--json]", "list cases", cmdList},
+		{"list", "[--status S] [--branch CODE] [--search TEXT] [--sort newest|oldest|waiting] [--limit N] [--json]", "list cases", cmdList},
 		{"status", "CASE NEW_STATUS [--note TEXT] [--address A] [--reference R]", "move a case to another status", cmdStatus},
 		{"demo", "[--cases N] [--photos N]", "add realistic sample cases to the database", cmdDemo},
 		{"export", "CASE -o FILE.pdf [--eml FILE.eml] [--lang en|ru] [--draft] [--show-id] | --all-ready --dir DIR", "render the dossier for manufacturer support, and its e-mail draft", cmdExport},
-		{"report", "--csv FILE [--status S] [--since DATE] [--until DATE] [--by OPERATOR] [--lang en|ru]", "write a CSV report of cases for a spreadsheet", cmdReport},
+		{"report", "--csv FILE [--status S] [--branch CODE] [--since DATE] [--until DATE] [--by OPERATOR] [--lang en|ru]", "write a CSV report of cases for a spreadsheet", cmdReport},
 		{"backup", "FILE", "write a consistent copy of the database, even while the app is open", cmdBackup},
 		{"restore", "FILE", "check a backup and put it in place of the database, keeping the old one aside", cmdRestore},
 		{"purge", "[--dry-run] [--days N]", "remove the documents of cases closed longer ago than the retention period", cmdPurge},
 		{"receipt", "CASE -o FILE.pdf [--lang en|ru]", "print the customer's intake receipt", cmdReceipt},
 		{"settings", "[KEY=VALUE...]", "show or change the settings (service center, support addresses, thresholds)", cmdSettings},
+		{"branch", "add CODE --name NAME [--address A] [--phone P] [--email E] | list", "the branches of a shared database (administrator)", cmdBranch},
+		{"staff", "add LOGIN --role technician|manager|admin [--branch CODE] | list | remove LOGIN", "the people of a shared database, each a login of their own (administrator)", cmdStaff},
 	}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"recoverydesk/casefile"
@@ -18,6 +19,7 @@ type listRow struct {
 	Model        string    `json:"model"`
 	IMEI1        string    `json:"imei1"`
 	CreatedAt    time.Time `json:"created_at"`
+	Branch       string    `json:"branch,omitempty"`
 }
 
 func cmdList(c *cli, args []string) int {
@@ -26,6 +28,7 @@ func cmdList(c *cli, args []string) int {
 	search := fs.String("search", "", "name, phone, e-mail, IMEI or case number (any part)")
 	sortBy := fs.String("sort", "newest", "newest, oldest or waiting (longest in its status first)")
 	limit := fs.Int("limit", 0, "at most N cases (0: all)")
+	branch := fs.String("branch", "", "only the cases of this branch (a shared database)")
 	asJSON := fs.Bool("json", false, "one JSON object per line")
 	pos, code, ok := c.parse(fs, args)
 	if !ok {
@@ -35,7 +38,7 @@ func cmdList(c *cli, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	q := casefile.Query{Text: *search, Limit: *limit, Sort: casefile.Sort(*sortBy)}
+	q := casefile.Query{Text: *search, Limit: *limit, Sort: casefile.Sort(*sortBy), Branch: strings.ToUpper(strings.TrimSpace(*branch))}
 	switch q.Sort {
 	case casefile.SortNewest, casefile.SortOldest, casefile.SortWaitingLongest:
 	default:
@@ -64,7 +67,7 @@ func cmdList(c *cli, args []string) int {
 		days := int(now.Sub(r.StatusSince).Hours() / 24)
 		if *asJSON {
 			enc.Encode(listRow{Number: r.Number, Status: string(r.Status), StatusSince: r.StatusSince, DaysInStatus: days,
-				Customer: r.Customer, Model: r.Model, IMEI1: r.IMEI1, CreatedAt: r.CreatedAt})
+				Customer: r.Customer, Model: r.Model, IMEI1: r.IMEI1, CreatedAt: r.CreatedAt, Branch: r.Branch})
 			continue
 		}
 		fmt.Fprintf(c.stdout, "%s  %-14s %4dd  %-36s %s\n", r.Number, r.Status, days, printable(r.Customer), printable(r.Model))

@@ -21,6 +21,7 @@ func cmdReport(c *cli, args []string) int {
 	since := fs.String("since", "", "only cases opened on or after this date (YYYY-MM-DD)")
 	until := fs.String("until", "", "only cases opened on or before this date (YYYY-MM-DD)")
 	operator := fs.String("by", "", "only cases opened by this operator")
+	branch := fs.String("branch", "", "only the cases of this branch (a shared database)")
 	lang := fs.String("lang", "", "en (comma-separated) or ru (semicolon-separated); default: the interface setting, else the system")
 	pos, code, ok := c.parse(fs, args)
 	if !ok {
@@ -30,7 +31,7 @@ func cmdReport(c *cli, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	f := casefile.ReportFilter{Operator: *operator}
+	f := casefile.ReportFilter{Operator: *operator, Branch: strings.ToUpper(strings.TrimSpace(*branch))}
 	var err error
 	if *status != "" {
 		if f.Status, err = statusArg(*status); err != nil {

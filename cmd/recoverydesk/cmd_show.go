@@ -119,6 +119,9 @@ func printCase(w io.Writer, v *caseView) {
 		}
 	}
 	fmt.Fprintf(w, "Case %s — %s since %s (opened %s by %s)\n", k.Number, k.Status, v.StatusSince.Local().Format("2006-01-02 15:04"), v.CreatedAt.Local().Format("2006-01-02"), printable(v.CreatedBy))
+	if k.Branch != "" {
+		fmt.Fprintf(w, "Branch %s\n", k.Branch)
+	}
 	if len(v.SameIMEICases) > 0 {
 		fmt.Fprintf(w, "\n!! THE SAME IMEI IS IN CASE(S) %s: check the customer's identity and ownership before going on.\n", strings.Join(v.SameIMEICases, ", "))
 	}
@@ -186,7 +189,12 @@ func printCase(w io.Writer, v *caseView) {
 		if e.Action == casefile.ActionStatus {
 			what = fmt.Sprintf("%s → %s", e.From, e.To)
 		}
-		fmt.Fprintf(w, "  %s  %-12s %s", e.At.Local().Format("2006-01-02 15:04"), printable(e.Operator), what)
+		who := printable(e.Operator)
+		if e.Login != "" && e.Login != e.Operator {
+			// On a shared database the login is the database's word for who did it.
+			who += " (" + e.Login + ")"
+		}
+		fmt.Fprintf(w, "  %s  %-12s %s", e.At.Local().Format("2006-01-02 15:04"), who, what)
 		if e.Note != "" {
 			fmt.Fprintf(w, ": %s", printable(e.Note))
 		}

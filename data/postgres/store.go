@@ -9,9 +9,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"recoverydesk/casefile"
@@ -47,6 +49,10 @@ func init() {
 // The contract, checked at compile time.
 var _ data.Store = (*Store)(nil)
 
+// ErrSignIn means the server refused the login itself: a wrong password, a removed person or
+// a login it does not know. The window asks for the login and password again.
+var ErrSignIn = errors.New("sign-in refused")
+
 // ErrLocale means the database's character type cannot fold Cyrillic, so search would miss
 // names typed in another case.
 var ErrLocale = errors.New("the database cannot fold Cyrillic letters")
@@ -69,6 +75,12 @@ func Open(dsn string) (*Store, error) {
 	ctx := context.Background()
 	if err := s.db.PingContext(ctx); err != nil {
 		s.db.Close()
+		var pe *pgconn.PgError
+		if errors.As(err, &pe) && strings.HasPrefix(pe.Code, "28") {
+			// Invalid authorization: a wrong password, a removed person, an unknown login.
+			return nil, fmt.Errorf("%w: the shared database at %s refused the login %s (%s); check the login and password, "+
+				"or ask the administrator (recoverydesk staff list)", ErrSignIn, s.host, cfg.User, pe.Message)
+		}
 		return nil, s.wrap(err)
 	}
 	if err := checkLocale(ctx, s.db); err != nil {

@@ -167,5 +167,6 @@ func scramVerifier(password string) (string, error) {
 	enc := base64.StdEncoding.EncodeToString
 	return fmt.Sprintf("SCRAM-SHA-256$%d:%s$%s:%s", iterations, enc(salt), enc(stored[:]), enc(server)), nil
 }
+
 // The team contract, checked at compile time.
 var _ data.Team = (*Store)(nil)
