@@ -111,3 +111,14 @@ type Identity struct {
 	Role   Role
 	Branch string
 }
+
+// Change is what a shared database tells the other counters when a case changes: enough to
+// refresh a list row and to say who changed an open case, and no customer data.
+type Change struct {
+	Number   string    `json:"number"`
+	Branch   string    `json:"branch"`
+	Action   Action    `json:"action"`
+	Operator string    `json:"operator"`
+	Login    string    `json:"login"`
+	At       time.Time `json:"at"`
+}

@@ -83,3 +83,11 @@ type Team interface {
 	AddStaff(ctx context.Context, p casefile.Person, password string) error
 	RemoveStaff(ctx context.Context, login string) error
 }
+
+// Watcher is a store that tells about changes other programs make: a shared database, where
+// several counters work at once.
+type Watcher interface {
+	// Watch calls fn with every change committed by another connection until ctx ends; it
+	// reconnects by itself when the server goes away for a while.
+	Watch(ctx context.Context, fn func(casefile.Change)) error
+}

@@ -38,6 +38,9 @@ type Options struct {
 	// DraftDir is the owner-only folder where case windows keep their unsaved typing (next to
 	// the database); empty keeps no drafts.
 	DraftDir string
+	// Identity is who is signed in on a shared database; nil on a counter's own file, where
+	// everyone may do everything.
+	Identity *casefile.Identity
 }
 
 // RestoreResult is the outcome of a restore scheduled from the overview and done at start.
@@ -74,7 +77,9 @@ func Run(fa fyne.App, s Store, opts Options) {
 	a := NewApp(fa, s, opts, set)
 	current.Store(a)
 	a.main.Show()
-	if set.Technician == "" {
+	// On a shared database the history names the login; nobody is asked for a name there,
+	// and a technician could not save it anyway.
+	if set.Technician == "" && opts.Identity == nil {
 		a.askTechnician()
 	}
 	if opts.OpenCase != "" {
@@ -92,7 +97,9 @@ func Run(fa fyne.App, s Store, opts Options) {
 	}
 	a.offerDrafts()
 	a.dailyBackup()
+	stop := a.watchChanges()
 	a.fyne.Run()
+	stop()
 	a.WaitIdle()
 }
 
@@ -147,6 +154,12 @@ func (a *App) setSettings(s casefile.Settings) {
 
 // operator is who the history names: the technician's name once it is set.
 func (a *App) operator() string {
+	if id := a.opts.Identity; id != nil {
+		if id.Name != "" {
+			return id.Name
+		}
+		return id.Login
+	}
 	if t := a.Settings().Technician; t != "" {
 		return t
 	}

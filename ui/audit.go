@@ -30,6 +30,9 @@ type AuditWindow struct {
 
 // ShowAudit opens the history of all cases.
 func (a *App) ShowAudit() *AuditWindow {
+	if !a.mayReview(T("History of all cases")) {
+		return nil
+	}
 	w := &AuditWindow{app: a, win: a.fyne.NewWindow("RecoveryDesk — " + T("History of all cases"))}
 	ops, _ := a.store.Operators(a.ctx)
 	w.operator = widget.NewSelect(append([]string{T("Everyone")}, ops...), func(string) { w.Reload() })

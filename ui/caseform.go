@@ -61,6 +61,7 @@ type CaseForm struct {
 	fields     map[string]fyne.CanvasObject
 	cardOf     map[string]fyne.CanvasObject // the group a field sits in, to scroll to it
 	loading    bool
+	changes    changeBar
 }
 
 func newCaseForm(a *App, c *casefile.Case) *CaseForm {
@@ -274,7 +275,7 @@ func (f *CaseForm) build() {
 	)
 	split := container.NewHSplit(f.formScroll, f.tabs)
 	split.Offset = 0.56
-	f.win.SetContent(container.NewBorder(toolbar, nil, nil, nil, split))
+	f.win.SetContent(container.NewBorder(container.NewVBox(toolbar, f.buildChangeBar()), nil, nil, nil, split))
 }
 
 // load puts a case into the widgets.

@@ -80,10 +80,19 @@ func NewCaseList(a *App) *CaseList {
 	newBtn := &widget.Button{Text: T("New case"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: func() { a.NewCase() }}
 	settingsBtn := &widget.Button{Text: T("Settings"), Icon: theme.SettingsIcon(), OnTapped: func() { a.ShowSettings() }}
 	overviewBtn := &widget.Button{Text: T("Overview"), Icon: theme.GridIcon(), OnTapped: func() { a.ShowOverview() }}
+	if !a.role().Reviews() {
+		// The menu still lists them, and says who may open them.
+		overviewBtn.Hide()
+		settingsBtn.Hide()
+	}
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(l.status, l.sort, newBtn, overviewBtn, settingsBtn), l.search)
 	header := container.NewGridWithColumns(1, rowLayout(
 		boldLabel(T("Case")), boldLabel(T("Customer")), boldLabel(T("Model")), boldLabel(T("Status")), boldLabel(T("Days"))))
-	l.content = container.NewBorder(container.NewVBox(top, header), l.count, nil, nil,
+	bottom := fyne.CanvasObject(l.count)
+	if who := a.whoLine(); who != "" {
+		bottom = container.NewBorder(nil, nil, l.count, nil, &widget.Label{Text: who, Alignment: fyne.TextAlignTrailing, Truncation: fyne.TextTruncateEllipsis})
+	}
+	l.content = container.NewBorder(container.NewVBox(top, header), bottom, nil, nil,
 		container.NewStack(l.list, container.NewVBox(l.empty)))
 	l.ExtendBaseWidget(l)
 	return l

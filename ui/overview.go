@@ -34,6 +34,9 @@ type OverviewWindow struct {
 
 // ShowOverview opens the manager's overview.
 func (a *App) ShowOverview() *OverviewWindow {
+	if !a.mayReview(T("Overview")) {
+		return nil
+	}
 	o := &OverviewWindow{app: a, win: a.fyne.NewWindow("RecoveryDesk — " + T("Overview")), body: container.NewVBox(), now: a.now}
 	actions := container.NewHBox(
 		&widget.Button{Text: T("CSV report…"), Icon: theme.DocumentSaveIcon(), OnTapped: o.saveReport},

@@ -21,6 +21,9 @@ func systemLang() string {
 // ShowSettings opens the settings: the service center, the technician, support addresses per
 // region, the waiting threshold, and the languages.
 func (a *App) ShowSettings() {
+	if !a.mayReview(T("Settings")) {
+		return
+	}
 	s := a.Settings()
 	entry := func(v string) *widget.Entry { e := widget.NewEntry(); e.SetText(v); return e }
 	name, addr, phone, email := entry(s.CenterName), entry(s.CenterAddress), entry(s.CenterPhone), entry(s.CenterEmail)

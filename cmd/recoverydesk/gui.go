@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
+	"recoverydesk/casefile"
 	"recoverydesk/data"
 	"recoverydesk/data/sqlite"
 	"recoverydesk/ui"
@@ -32,8 +33,18 @@ func runGUI(c *cli, args []string) int {
 		return code
 	}
 	defer s.Close()
+	var who *casefile.Identity
+	if t, ok := s.(data.Team); ok {
+		// The database, not the window, decides what this login may do; the window only
+		// needs to know it so as not to offer what would be refused.
+		id, err := t.Identity(c.ctx)
+		if err != nil {
+			return c.fail("%v", err)
+		}
+		who = &id
+	}
 	ui.Run(app.NewWithID(appID), s, ui.Options{Operator: c.operator, OpenCase: *open, ShowOverview: *overview, DataDir: dataDir, Restored: restore, Now: c.now,
-		DraftDir: draftDir(dataDir)})
+		DraftDir: draftDir(dataDir), Identity: who})
 	return exitOK
 }
 

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -24,6 +25,10 @@ import (
 type Store struct {
 	db   *sql.DB
 	host string
+	cfg  *pgx.ConnConfig
+	// own holds the backend process ids of the pool's connections (see Watch).
+	ownMu sync.Mutex
+	own   map[uint32]bool
 	// Now is the clock; tests replace it to get stable timestamps.
 	Now func() time.Time
 }
@@ -67,7 +72,15 @@ func Open(dsn string) (*Store, error) {
 	}
 	cfg.RuntimeParams["search_path"] = schema + ", public"
 	cfg.ConnectTimeout = 10 * time.Second
-	s := &Store{db: stdlib.OpenDB(*cfg), host: cfg.Host, Now: casefile.SystemClock}
+	s := &Store{host: cfg.Host, cfg: cfg.Copy(), Now: casefile.SystemClock, own: map[uint32]bool{}}
+	// The server's process ids of this store's own connections, so that Watch does not tell
+	// the window about what it did itself.
+	s.db = stdlib.OpenDB(*cfg, stdlib.OptionAfterConnect(func(_ context.Context, conn *pgx.Conn) error {
+		s.ownMu.Lock()
+		s.own[conn.PgConn().PID()] = true
+		s.ownMu.Unlock()
+		return nil
+	}))
 	// A counter keeps a few connections; the server is shared by every counter.
 	s.db.SetMaxOpenConns(8)
 	s.db.SetMaxIdleConns(4)
