@@ -54,7 +54,7 @@ func commands() []command {
 		{"status", "CASE NEW_STATUS [--note TEXT] [--address A] [--reference R]", "move a case to another status", cmdStatus},
 		{"demo", "[--cases N] [--photos N]", "add realistic sample cases to the database", cmdDemo},
 		{"export", "CASE -o FILE.pdf [--eml FILE.eml] [--lang en|ru] [--draft] [--show-id] | --all-ready --dir DIR", "render the dossier for manufacturer support, and its e-mail draft", cmdExport},
-		{"report", "--csv FILE [--status S] [--branch CODE] [--since DATE] [--until DATE] [--by OPERATOR] [--lang en|ru]", "write a CSV report of cases for a spreadsheet", cmdReport},
+		{"report", "--csv FILE | --xlsx FILE [--status S] [--branch CODE] [--since DATE] [--until DATE] [--by OPERATOR] [--lang en|ru]", "write a report of cases: CSV, or an XLSX spreadsheet with a sheet per branch", cmdReport},
 		{"backup", "FILE", "write a consistent copy of the database, even while the app is open", cmdBackup},
 		{"restore", "FILE", "check a backup and put it in place of the database, keeping the old one aside", cmdRestore},
 		{"purge", "[--dry-run] [--days N]", "remove the documents of cases closed longer ago than the retention period", cmdPurge},

@@ -16,6 +16,7 @@ import (
 func cmdReport(c *cli, args []string) int {
 	fs := c.flags("report")
 	out := fs.String("csv", "", "the CSV file to write")
+	xlsx := fs.String("xlsx", "", "the spreadsheet (.xlsx) to write: typed columns, a sheet per branch and a summary")
 	force := fs.Bool("force", false, "replace an existing file of another kind (never a database)")
 	status := fs.String("status", "", "only cases in this status")
 	since := fs.String("since", "", "only cases opened on or after this date (YYYY-MM-DD)")
@@ -27,7 +28,8 @@ func cmdReport(c *cli, args []string) int {
 	if !ok {
 		return code
 	}
-	if len(pos) > 0 || *out == "" {
+	if len(pos) > 0 || (*out == "") == (*xlsx == "") {
+		fmt.Fprintln(c.stderr, "recoverydesk: report writes one file: give --csv FILE or --xlsx FILE")
 		fs.Usage()
 		return exitUsage
 	}
@@ -69,7 +71,11 @@ func cmdReport(c *cli, args []string) int {
 		}
 	}
 	var buf bytes.Buffer
-	if err := dossier.WriteReportCSV(&buf, rows, *lang, c.now()); err != nil {
+	write := dossier.WriteReportCSV
+	if *xlsx != "" {
+		write, *out = dossier.WriteReportXLSX, *xlsx
+	}
+	if err := write(&buf, rows, *lang, c.now()); err != nil {
 		return c.fail("%v", err)
 	}
 	if err := dossier.SaveDocument(*out, buf.Bytes(), *force); err != nil {
