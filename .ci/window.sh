@@ -301,28 +301,29 @@ walk() {
 	k ctrl+w
 	gone "$t_case$num\$"
 
-	# 6. The overview: CSV report, backup, restore's dialog, purge, batch export, history.
+	# 6. The overview: the report (XLSX by default), backup, restore's dialog, purge, batch export, history.
 	begin "overview"
 	xdotool windowactivate --sync "$main"
 	k ctrl+o
 	over=$(wait_window "$t_over")
 	sleep 0.8
-	k Tab space # CSV report…
+	k Tab space # Report…
 	sleep 0.6
-	k Return # Save as… with every case
+	k Return # Save as… with every case, as a spreadsheet
 	sleep 1
 	k Return # the file dialog proposes the export folder and today's name
 	settle 1.5
-	csv=$(ls "$home/RecoveryDesk/"recoverydesk-report-*.csv 2>/dev/null | head -n 1)
-	[ -n "$csv" ] || fail "no CSV report"
-	rows=$(($(wc -l <"$csv") - 1))
-	[ "$rows" -ge 60 ] || fail "the CSV report has $rows rows"
+	xlsx=$(ls "$home/RecoveryDesk/"recoverydesk-report-*.xlsx 2>/dev/null | head -n 1)
+	[ -n "$xlsx" ] || fail "no XLSX report"
+	rows=$(python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet2.xml").decode().count("<row "))' "$xlsx")
+	rows=$((rows - 1))
+	[ "$rows" -ge 60 ] || fail "the XLSX report has $rows rows"
 	k Escape # "Report written"
-	say "CSV report: $rows rows"
+	say "XLSX report: $rows rows"
 
 	begin "backup"
 	before=$(ls "$home/desk/backups" 2>/dev/null | wc -l)
-	k Tab Tab space # Export all ready… (focus is on the CSV button): skip to Back up now
+	k Tab Tab space # Export all ready… (focus is on the Report button): skip to Back up now
 	settle 1.5
 	after=$(ls "$home/desk/backups" 2>/dev/null | wc -l)
 	[ "$after" -gt "$before" ] || fail "no backup made ($before before, $after after)"

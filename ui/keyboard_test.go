@@ -28,7 +28,7 @@ func TestDialogs_FileDialogsOpen(t *testing.T) {
 	}{
 		{"Add file…", f.win, func() { f.evidence.Add("") }},
 		{"a readiness slot", f.win, func() { f.jumpTo(string(casefile.AttachBox)) }},
-		{"CSV report's Save as…", o.win, func() { o.writeReport(casefile.ReportFilter{}) }},
+		{"Report's Save as…", o.win, func() { o.writeReport(casefile.ReportFilter{}, true) }},
 		{"Restore…", o.win, o.restore},
 	}
 	for _, tt := range opens {

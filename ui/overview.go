@@ -39,7 +39,7 @@ func (a *App) ShowOverview() *OverviewWindow {
 	}
 	o := &OverviewWindow{app: a, win: a.fyne.NewWindow("RecoveryDesk — " + T("Overview")), body: container.NewVBox(), now: a.now}
 	actions := container.NewHBox(
-		&widget.Button{Text: T("CSV report…"), Icon: theme.DocumentSaveIcon(), OnTapped: o.saveReport},
+		&widget.Button{Text: T("Report…"), Icon: theme.DocumentSaveIcon(), OnTapped: o.saveReport},
 		&widget.Button{Text: T("Export all ready…"), Icon: theme.MailSendIcon(), OnTapped: o.batchExport},
 		&widget.Button{Text: T("Back up now"), Icon: theme.StorageIcon(), OnTapped: o.backupNow},
 		&widget.Button{Text: T("Restore…"), Icon: theme.HistoryIcon(), OnTapped: o.restore},
@@ -194,7 +194,11 @@ func (o *OverviewWindow) saveReport() {
 		return err
 	}
 	since.Validator, until.Validator = dateCheck, dateCheck
-	form := dialog.NewForm(T("CSV report"), T("Save as…"), T("Cancel"), []*widget.FormItem{
+	// A spreadsheet keeps IMEIs as text and dates as dates; CSV is for other programs.
+	format := widget.NewSelect([]string{T("Spreadsheet (XLSX): a sheet per branch"), "CSV"}, nil)
+	format.SetSelectedIndex(0)
+	form := dialog.NewForm(T("Report"), T("Save as…"), T("Cancel"), []*widget.FormItem{
+		widget.NewFormItem(T("Format"), format),
 		widget.NewFormItem(T("Status"), status), widget.NewFormItem(T("Opened by"), operator),
 		widget.NewFormItem(T("Opened from"), since), widget.NewFormItem(T("Opened until"), until),
 	}, func(ok bool) {
@@ -214,18 +218,22 @@ func (o *OverviewWindow) saveReport() {
 		if t, err := time.ParseInLocation(casefile.DateLayout, until.Text, time.Local); err == nil {
 			f.Until = t.AddDate(0, 0, 1)
 		}
-		o.writeReport(f)
+		o.writeReport(f, format.SelectedIndex() == 0)
 	}, o.win)
 	submitOnEnter(form, since, until)
 	showDialog(form, fyne.NewSize(480, 320))
 	onEnter(o.win, form, form.Submit)
 }
 
-func (o *OverviewWindow) writeReport(filter casefile.ReportFilter) {
+func (o *OverviewWindow) writeReport(filter casefile.ReportFilter, xlsx bool) {
 	a := o.app
 	// The report starts in the export folder, beside the dossiers, not wherever the app was started.
 	os.MkdirAll(a.opts.ExportDir, 0o700)
-	showFileSave(o.win, a.opts.ExportDir, "recoverydesk-report-"+a.now().Format("2006-01-02")+".csv", func(w fyne.URIWriteCloser) {
+	ext, write := ".csv", dossier.WriteReportCSV
+	if xlsx {
+		ext, write = ".xlsx", dossier.WriteReportXLSX
+	}
+	showFileSave(o.win, a.opts.ExportDir, "recoverydesk-report-"+a.now().Format("2006-01-02")+ext, func(w fyne.URIWriteCloser) {
 		if w == nil {
 			return
 		}
@@ -237,7 +245,7 @@ func (o *OverviewWindow) writeReport(filter casefile.ReportFilter) {
 			rows, err := a.store.ReportRows(a.ctx, filter)
 			var buf bytes.Buffer
 			if err == nil {
-				err = dossier.WriteReportCSV(&buf, rows, lang, a.now())
+				err = write(&buf, rows, lang, a.now())
 			}
 			if err == nil {
 				_, err = w.Write(buf.Bytes())
