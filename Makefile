@@ -13,11 +13,12 @@ export CGO_ENABLED := 1
 # (linked statically: photos are decoded shrunk, so the user's machine needs no JPEG library),
 # libheif's headers (the library itself is loaded only when a HEIC photo comes, if installed),
 # and the tools the tests use to look at the real window and the real PDF; libvips-tools is the
-# benchmark's yardstick for photo preparation.
+# benchmark's yardstick for photo preparation; LibreOffice (without its GUI) opens the XLSX report
+# as a manager's office suite would.
 APT_BUILD := gcc pkg-config libgl1-mesa-dev libx11-dev libxrandr-dev libxxf86vm-dev libxi-dev \
              libxcursor-dev libxinerama-dev libwayland-dev libxkbcommon-dev libturbojpeg0-dev libheif-dev
 APT_CHECK := xvfb xdotool openbox x11-xkb-utils locales imagemagick poppler-utils qpdf img2pdf time postgresql \
-             libvips-tools
+             libvips-tools libreoffice-calc-nogui
 # The real-window tests run the app in English and in Russian: both locales must exist.
 LOCALES   := en_US.UTF-8 ru_RU.UTF-8
 # The Windows build: the mingw-w64 cross compiler, and zip for the package.
