@@ -133,6 +133,10 @@ func (l *CaseList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	days := r.DaysInStatus(l.now())
 	overdue := r.Status.WaitsOnSupport() && days > l.app.Settings().WaitingDays
 	texts := []string{r.Number, r.Customer, r.Model, statusName(r.Status), fmt.Sprint(days)}
+	if r.Branch != "" && l.app.role().Reviews() {
+		// A manager's list holds every branch: the case's branch stands beside its number.
+		texts[0] += " · " + r.Branch
+	}
 	if overdue {
 		texts[3] = "⚠ " + texts[3]
 		bg.FillColor = color.NRGBA{R: 0xe5, G: 0x39, B: 0x35, A: 0x30}
