@@ -31,6 +31,32 @@ func (c *cli) openTeam() (data.Store, data.Team, int) {
 	return s, t, exitOK
 }
 
+// teamList runs a "list [--json]" of the team side: print gets a JSON encoder with --json,
+// else a table writer.
+func (c *cli) teamList(name string, args []string, print func(t data.Team, enc *json.Encoder, w *tabwriter.Writer) error) int {
+	fs := c.flags(name)
+	asJSON := fs.Bool("json", false, "one JSON object per line")
+	if _, code, ok := c.positional(fs, args, 0); !ok {
+		return code
+	}
+	s, t, code := c.openTeam()
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	var enc *json.Encoder
+	if *asJSON {
+		enc = json.NewEncoder(c.stdout)
+	}
+	w := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
+	err := print(t, enc, w)
+	w.Flush()
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	return exitOK
+}
+
 func cmdBranch(c *cli, args []string) int {
 	if len(args) == 0 || args[0] != "add" && args[0] != "list" {
 		fmt.Fprintln(c.stderr, "Usage: recoverydesk branch add CODE --name NAME [--address A] [--phone P] [--email E] [--region R]")
@@ -41,33 +67,17 @@ func cmdBranch(c *cli, args []string) int {
 		return exitUsage
 	}
 	if args[0] == "list" {
-		fs := c.flags("branch")
-		asJSON := fs.Bool("json", false, "one JSON object per line")
-		if _, code, ok := c.positional(fs, args[1:], 0); !ok {
-			return code
-		}
-		s, t, code := c.openTeam()
-		if s == nil {
-			return code
-		}
-		defer s.Close()
-		list, err := t.Branches(c.ctx)
-		if err != nil {
-			return c.fail("%v", err)
-		}
-		if *asJSON {
-			enc := json.NewEncoder(c.stdout)
+		return c.teamList("branch", args[1:], func(t data.Team, enc *json.Encoder, w *tabwriter.Writer) error {
+			list, err := t.Branches(c.ctx)
 			for _, b := range list {
-				enc.Encode(b)
+				if enc != nil {
+					enc.Encode(b)
+					continue
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", b.Code, printable(b.Name), printable(b.Address), printable(b.Phone), printable(b.Email))
 			}
-			return exitOK
-		}
-		w := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
-		for _, b := range list {
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", b.Code, printable(b.Name), printable(b.Address), printable(b.Phone), printable(b.Email))
-		}
-		w.Flush()
-		return exitOK
+			return err
+		})
 	}
 	fs := c.flags("branch")
 	var b casefile.Branch
@@ -112,35 +122,21 @@ func cmdStaff(c *cli, args []string) int {
 		usage()
 		return exitOK
 	case "list":
-		fs := c.flags("staff")
-		asJSON := fs.Bool("json", false, "one JSON object per line")
-		if _, code, ok := c.positional(fs, args[1:], 0); !ok {
-			return code
-		}
-		s, t, code := c.openTeam()
-		if s == nil {
-			return code
-		}
-		defer s.Close()
-		list, err := t.Staff(c.ctx)
-		if err != nil {
-			return c.fail("%v", err)
-		}
-		enc := json.NewEncoder(c.stdout)
-		w := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
-		for _, p := range list {
-			if *asJSON {
-				enc.Encode(p)
-				continue
+		return c.teamList("staff", args[1:], func(t data.Team, enc *json.Encoder, w *tabwriter.Writer) error {
+			list, err := t.Staff(c.ctx)
+			for _, p := range list {
+				if enc != nil {
+					enc.Encode(p)
+					continue
+				}
+				state := ""
+				if !p.RemovedAt.IsZero() {
+					state = "removed " + p.RemovedAt.Local().Format("2006-01-02")
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", p.Login, p.Role, p.Branch, printable(p.Name), state)
 			}
-			state := ""
-			if !p.RemovedAt.IsZero() {
-				state = "removed " + p.RemovedAt.Local().Format("2006-01-02")
-			}
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", p.Login, p.Role, p.Branch, printable(p.Name), state)
-		}
-		w.Flush()
-		return exitOK
+			return err
+		})
 	case "remove":
 		fs := c.flags("staff")
 		pos, code, ok := c.positional(fs, args[1:], 1)
