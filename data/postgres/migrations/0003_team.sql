@@ -16,7 +16,17 @@ EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
 
 -- The owner creates people's logins (staff_add runs as it); from PostgreSQL 16 on, a role with
 -- CREATEROLE may only hand out the groups it administers.
-GRANT recoverydesk_technician, recoverydesk_manager, recoverydesk_admin TO recoverydesk_owner WITH ADMIN OPTION;
+-- Two databases set up at once on a fresh server may race to write the same membership; the
+-- loser checks that the winner's grant is there.
+DO $$ BEGIN
+    IF NOT pg_has_role('recoverydesk_owner', 'recoverydesk_admin', 'MEMBER') THEN
+        GRANT recoverydesk_technician, recoverydesk_manager, recoverydesk_admin TO recoverydesk_owner WITH ADMIN OPTION;
+    END IF;
+EXCEPTION WHEN unique_violation OR internal_error THEN
+    IF NOT pg_has_role('recoverydesk_owner', 'recoverydesk_admin', 'MEMBER') THEN
+        RAISE;
+    END IF;
+END $$;
 
 CREATE TABLE branches (
     code    text PRIMARY KEY CHECK (code ~ '^[A-Z0-9][A-Z0-9_-]{0,15}$'),
