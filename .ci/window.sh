@@ -34,7 +34,9 @@ free_display() {
 }
 n=$(free_display)
 export DISPLAY=":$n"
-Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+# No auto-repeat: on a loaded machine a key xdotool holds for a few hundred milliseconds would
+# otherwise arrive twice ("Kootoova").
+Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp -r -ardelay 60000 -arinterval 60000 >"$work/xvfb.log" 2>&1 &
 xvfb=$!
 for _ in $(seq 1 100); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.05; done
 xdpyinfo >/dev/null 2>&1 || sleep 0.5
@@ -105,7 +107,7 @@ settle() { # lets background work (the database, decoding) finish before the CLI
 	sleep "${1:-0.6}"
 }
 start_app() { # ARGS...
-	LANG=$locale LANGUAGE= LC_ALL=$locale HOME="$home" "$bin" --db "$db" --operator walker "$@" >"$work/app.out" 2>"$log" &
+	LANG=$locale LANGUAGE= LC_ALL=$locale HOME="$home" XDG_RUNTIME_DIR="$home/run" "$bin" --db "$db" --operator walker "$@" >"$work/app.out" 2>"$log" &
 	app=$!
 }
 stop_app() {
@@ -132,7 +134,8 @@ walk() {
 	lang=$1 locale=$2
 	home="$work/home-$lang"
 	db="$home/desk/recoverydesk.db"
-	mkdir -p "$home/desk"
+	mkdir -p "$home/desk" "$home/.cache" "$home/run"
+	chmod 700 "$home/run"
 	"$bin" demo --db "$db" --cases 60 --photos 3 --seed 7 --operator walker >/dev/null
 	# Evidence to add: a photo of the box and a receipt, made here.
 	convert -size 640x480 xc:white -gravity center -pointsize 40 -annotate 0 "IMEI 490154203237518" "$home/box.jpg"

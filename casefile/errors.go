@@ -12,4 +12,7 @@ var (
 	// ErrForbidden: the person's role may not do this; on a shared database the database
 	// itself refused it.
 	ErrForbidden = errors.New("your role does not allow this")
+	// ErrSignIn: a shared database refused the login itself (a wrong password, a removed
+	// person, a login it does not know); the window asks for the login and password again.
+	ErrSignIn = errors.New("sign-in refused")
 )

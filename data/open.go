@@ -14,6 +14,10 @@ import (
 type Options struct {
 	// Now is the clock the store stamps cases and history with; nil means the wall clock.
 	Now casefile.Clock
+	// Login and Password, when Login is set, sign in to a shared database as this person
+	// instead of with the login the address names: the window's sign-in form passes what was
+	// typed here, so a password never has to be written into an address or a file.
+	Login, Password string
 }
 
 // Engine opens a store from the address the person gave (a file path, a URL).

@@ -63,6 +63,10 @@ type App struct {
 	bg       sync.WaitGroup
 	inline   bool // run background work on the caller's goroutine (tests)
 	drafts   draftStore
+	// stopWatch ends the live changes watchChanges started.
+	stopWatch func()
+	// branchList is a shared database's branches (loadBranches), under mu.
+	branchList []casefile.Branch
 }
 
 // Run opens the main window on fa and returns when it is closed. The caller makes the Fyne app
@@ -73,9 +77,19 @@ func Run(fa fyne.App, s Store, opts Options) {
 	if err != nil {
 		set = casefile.DefaultSettings()
 	}
+	a := start(fa, s, opts, set)
+	a.fyne.Run()
+	a.finish()
+}
+
+// start shows the desk on a store that is open and its settings read: the main window, then
+// whatever the start asks for (the first start's questions, a case, drafts to restore, the
+// daily backup, live changes). It runs on the UI thread or before the app's loop.
+func start(fa fyne.App, s Store, opts Options, set casefile.Settings) *App {
 	setLanguage(set.Language)
 	a := NewApp(fa, s, opts, set)
 	current.Store(a)
+	a.loadBranches()
 	a.main.Show()
 	// On a shared database the history names the login; nobody is asked for a name there,
 	// and a technician could not save it anyway.
@@ -97,9 +111,16 @@ func Run(fa fyne.App, s Store, opts Options) {
 	}
 	a.offerDrafts()
 	a.dailyBackup()
-	stop := a.watchChanges()
-	a.fyne.Run()
-	stop()
+	a.stopWatch = a.watchChanges()
+	return a
+}
+
+// finish stops what start began, once the app's loop has ended, and waits for background work
+// so that the caller may close the store.
+func (a *App) finish() {
+	if a.stopWatch != nil {
+		a.stopWatch()
+	}
 	a.WaitIdle()
 }
 
@@ -168,7 +189,7 @@ func (a *App) operator() string {
 
 // NewCase opens an empty case form.
 func (a *App) NewCase() *CaseForm {
-	c := &casefile.Case{Status: casefile.StatusIntake, SupportRegion: "global"}
+	c := &casefile.Case{Status: casefile.StatusIntake, SupportRegion: a.newCaseRegion()}
 	f := newCaseForm(a, c)
 	f.Show()
 	return f
@@ -269,8 +290,8 @@ func (a *App) openPath(path string) {
 // it is: the dossier and the receipt print both, and "Service center: —" tells support nothing.
 func (a *App) askTechnician() {
 	cur := a.Settings()
-	entry := func(value, placeholder string) *widget.Entry {
-		e := widget.NewEntry()
+	entry := func(value, placeholder string) *FormEntry {
+		e := NewFormEntry()
 		e.SetText(value)
 		e.SetPlaceHolder(placeholder)
 		return e

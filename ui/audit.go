@@ -20,9 +20,9 @@ type AuditWindow struct {
 	app      *App
 	win      fyne.Window
 	operator *widget.Select
-	caseNum  *widget.Entry
-	since    *widget.Entry
-	until    *widget.Entry
+	caseNum  *FormEntry
+	since    *FormEntry
+	until    *FormEntry
 	info     *widget.Label
 	table    *widget.Table
 	rows     []casefile.AuditEntry
@@ -37,12 +37,12 @@ func (a *App) ShowAudit() *AuditWindow {
 	ops, _ := a.store.Operators(a.ctx)
 	w.operator = widget.NewSelect(append([]string{T("Everyone")}, ops...), func(string) { w.Reload() })
 	w.operator.SetSelectedIndex(0)
-	w.caseNum = widget.NewEntry()
+	w.caseNum = NewFormEntry()
 	w.caseNum.SetPlaceHolder("2026-00042")
-	w.since, w.until = widget.NewEntry(), widget.NewEntry()
+	w.since, w.until = NewFormEntry(), NewFormEntry()
 	w.since.SetPlaceHolder(T("from YYYY-MM-DD"))
 	w.until.SetPlaceHolder(T("to YYYY-MM-DD"))
-	for _, e := range []*widget.Entry{w.caseNum, w.since, w.until} {
+	for _, e := range []*FormEntry{w.caseNum, w.since, w.until} {
 		e.OnSubmitted = func(string) { w.Reload() }
 	}
 	w.info = widget.NewLabel("")
@@ -82,7 +82,7 @@ func (w *AuditWindow) Reload() {
 		f.Operator = w.operator.Selected
 	}
 	for _, d := range []struct {
-		e    *widget.Entry
+		e    *FormEntry
 		into *time.Time
 		add  int
 	}{{w.since, &f.Since, 0}, {w.until, &f.Until, 1}} {

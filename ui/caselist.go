@@ -85,7 +85,7 @@ func NewCaseList(a *App) *CaseList {
 		overviewBtn.Hide()
 		settingsBtn.Hide()
 	}
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(l.status, l.sort, newBtn, overviewBtn, settingsBtn), l.search)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(fitOptions(l.status), fitOptions(l.sort), newBtn, overviewBtn, settingsBtn), l.search)
 	header := container.NewGridWithColumns(1, rowLayout(
 		boldLabel(T("Case")), boldLabel(T("Customer")), boldLabel(T("Model")), boldLabel(T("Status")), boldLabel(T("Days"))))
 	bottom := fyne.CanvasObject(l.count)

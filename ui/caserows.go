@@ -25,7 +25,9 @@ func (r *caseRows) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
 		k = &fyne.KeyEvent{Name: fyne.KeySpace, Physical: k.Physical}
 	}
-	r.List.TypedKey(k)
+	if !passEscape(r, k) {
+		r.List.TypedKey(k)
+	}
 }
 
 // focusRows moves the keyboard from the search into the rows, the first one highlighted.

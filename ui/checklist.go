@@ -73,11 +73,13 @@ func (it *checklistItem) TypedRune(r rune) {
 	}
 }
 
-// TypedKey jumps on Enter, which types no character after it.
+// TypedKey jumps on Enter, which types no character after it, and hands Esc to the window.
 func (it *checklistItem) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
 		it.onTap()
+		return
 	}
+	passEscape(it, k)
 }
 
 var (

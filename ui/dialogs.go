@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/widget"
 )
 
 // Every dialog of the desk is shown through showDialog, and every file dialog through
@@ -64,7 +63,7 @@ func showFileSave(w fyne.Window, dir, name string, picked func(fyne.URIWriteClos
 
 // submitOnEnter lets Enter in any of the entries press the form dialog's confirm button, as
 // it does on every desktop.
-func submitOnEnter(d *dialog.FormDialog, entries ...*widget.Entry) {
+func submitOnEnter(d *dialog.FormDialog, entries ...*FormEntry) {
 	for _, e := range entries {
 		e.OnSubmitted = func(string) { d.Submit() }
 	}

@@ -162,7 +162,7 @@ func (a *App) offerDrafts() {
 // restoreDraft opens the draft's case with the typing put back.
 func (a *App) restoreDraft(d Draft) {
 	if d.Number == "" {
-		base := &casefile.Case{Status: casefile.StatusIntake, SupportRegion: "global"}
+		base := &casefile.Case{Status: casefile.StatusIntake, SupportRegion: a.newCaseRegion()}
 		f := newCaseForm(a, base)
 		f.draft.key = d.Key
 		f.loadTyped(base, d.Case)

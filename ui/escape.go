@@ -30,3 +30,18 @@ func escapeCloses(w fyne.Window, onEmpty func()) {
 		}
 	})
 }
+
+// passEscape hands Esc from a focused widget to its window. Fyne gives a key to the focused
+// widget alone, and an entry or a check box has no use for Esc, so without this a window whose
+// first field has the cursor could never be closed with Esc. It reports whether it did.
+func passEscape(obj fyne.CanvasObject, k *fyne.KeyEvent) bool {
+	if k.Name != fyne.KeyEscape {
+		return false
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(obj)
+	if c == nil || c.OnTypedKey() == nil {
+		return false
+	}
+	c.OnTypedKey()(k)
+	return true
+}

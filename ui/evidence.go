@@ -329,7 +329,7 @@ func (p *EvidencePanel) openLarge(a casefile.Attachment) {
 }
 
 func (p *EvidencePanel) confirmRemove(a casefile.Attachment) {
-	reason := widget.NewEntry()
+	reason := NewFormEntry()
 	reason.SetPlaceHolder(T("why (kept in the history)"))
 	d := dialog.NewForm(Tf("Remove {{.Name}}?", map[string]any{"Name": a.Name}), T("Remove"), T("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(T("Reason"), reason)}, func(ok bool) {

@@ -83,7 +83,7 @@ func (a *App) exportCase(number, lang string, draft, email bool) (pdfPath, emlPa
 	if err != nil {
 		return "", "", err
 	}
-	opts := dossier.Options{Lang: lang, Draft: draft, At: a.now(), Settings: a.Settings(), Technician: a.operator()}
+	opts := dossier.Options{Lang: lang, Draft: draft, At: a.now(), Settings: a.Settings(), Technician: a.operator(), Branches: a.branches()}
 	return dossier.ExportToFolder(a.ctx, a.store, number, dir, opts, email, a.operator())
 }
 
@@ -98,7 +98,7 @@ func (f *CaseForm) printReceipt() {
 		if lang == "" {
 			lang = systemLang()
 		}
-		err := dossier.RenderReceipt(&buf, c, dossier.ReceiptOptions{Lang: lang, At: app.now(), Settings: app.Settings(), Technician: app.operator()})
+		err := dossier.RenderReceipt(&buf, c, dossier.ReceiptOptions{Lang: lang, At: app.now(), Settings: app.Settings(), Technician: app.operator(), Branches: app.branches()})
 		var path string
 		if err == nil {
 			var dir string

@@ -51,6 +51,9 @@ func (e *FormEntry) TypedKey(k *fyne.KeyEvent) {
 		}
 		return
 	}
+	if passEscape(e, k) {
+		return
+	}
 	e.Entry.TypedKey(k)
 }
 
@@ -83,6 +86,13 @@ func (c *formCheck) FocusGained() {
 	}
 }
 
+// TypedKey hands Esc to the window.
+func (c *formCheck) TypedKey(k *fyne.KeyEvent) {
+	if !passEscape(c, k) {
+		c.Check.TypedKey(k)
+	}
+}
+
 // formSelect is a choice that tells the form when it gets the focus.
 type formSelect struct {
 	widget.Select
@@ -104,6 +114,13 @@ func (s *formSelect) FocusGained() {
 	}
 }
 
+// TypedKey hands Esc to the window.
+func (s *formSelect) TypedKey(k *fyne.KeyEvent) {
+	if !passEscape(s, k) {
+		s.Select.TypedKey(k)
+	}
+}
+
 // spaceButton acts on the typed space instead of the Space key. A button whose action moves the
 // focus would otherwise hand the space, which the window delivers just after the key, to the
 // field it moved to.
@@ -120,7 +137,7 @@ func newSpaceButton(tapped func()) *spaceButton {
 
 // TypedKey ignores the Space key; its character comes to TypedRune.
 func (b *spaceButton) TypedKey(k *fyne.KeyEvent) {
-	if k.Name != fyne.KeySpace {
+	if k.Name != fyne.KeySpace && !passEscape(b, k) {
 		b.Button.TypedKey(k)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"recoverydesk/casefile"
 )
@@ -178,7 +177,7 @@ func TestFirstStart_AsksTheServiceCenterAndEnterSaves(t *testing.T) {
 	a.setSettings(casefile.DefaultSettings())
 	a.askTechnician()
 	c := a.main.Canvas()
-	tech, ok := c.Focused().(*widget.Entry)
+	tech, ok := c.Focused().(*FormEntry)
 	if !ok {
 		t.Fatalf("the focus is on %T, want the name", c.Focused())
 	}
@@ -298,5 +297,31 @@ func TestEvidence_DropAndTypedPath(t *testing.T) {
 	said := plainText(test.RenderObjectToMarkup(f.win.Canvas().Overlays().Top()))
 	if !strings.Contains(said, "No file at this path") {
 		t.Errorf("a wrong path says %q", said)
+	}
+}
+
+// TestEscape_FromAFocusedField: Fyne hands a key to the focused widget alone, so Esc must be
+// passed on by the fields themselves: with the cursor in the first field, Esc closes an
+// unchanged case window, and in a dialog's entry it closes the dialog.
+func TestEscape_FromAFocusedField(t *testing.T) {
+	a, _ := newTestApp(t, seeded("Петров Пётр", "490154203237518", casefile.StatusIntake, 1))
+	n := number(t, a, 0)
+	f := a.OpenCase(n)
+	if f.win.Canvas().Focused() != f.name {
+		t.Fatalf("the cursor is in %T, want the name", f.win.Canvas().Focused())
+	}
+	f.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if _, open := a.open[n]; open {
+		t.Fatal("Esc in the name field left the unchanged case window open")
+	}
+
+	a.askTechnician()
+	c := a.main.Canvas()
+	if c.Overlays().Top() == nil {
+		t.Fatal("the first start's questions are not shown")
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() != nil {
+		t.Fatal("Esc in a dialog's entry did not close the dialog")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -183,7 +184,7 @@ func (o *OverviewWindow) saveReport() {
 	ops, _ := a.store.Operators(a.ctx)
 	operator := widget.NewSelect(append([]string{T("Everyone")}, ops...), nil)
 	operator.SetSelectedIndex(0)
-	since, until := widget.NewEntry(), widget.NewEntry()
+	since, until := NewFormEntry(), NewFormEntry()
 	since.SetPlaceHolder(T("from YYYY-MM-DD"))
 	until.SetPlaceHolder(T("to YYYY-MM-DD"))
 	dateCheck := func(s string) error {
@@ -197,15 +198,29 @@ func (o *OverviewWindow) saveReport() {
 	// A spreadsheet keeps IMEIs as text and dates as dates; CSV is for other programs.
 	format := widget.NewSelect([]string{T("Spreadsheet (XLSX): a sheet per branch"), "CSV"}, nil)
 	format.SetSelectedIndex(0)
-	form := dialog.NewForm(T("Report"), T("Save as…"), T("Cancel"), []*widget.FormItem{
+	items := []*widget.FormItem{
 		widget.NewFormItem(T("Format"), format),
 		widget.NewFormItem(T("Status"), status), widget.NewFormItem(T("Opened by"), operator),
 		widget.NewFormItem(T("Opened from"), since), widget.NewFormItem(T("Opened until"), until),
-	}, func(ok bool) {
+	}
+	// On a shared database the manager may want one branch's cases alone.
+	branches := a.branches()
+	branch := widget.NewSelect([]string{T("All branches")}, nil)
+	for _, b := range branches {
+		branch.Options = append(branch.Options, strings.TrimSuffix(b.Code+" — "+b.Name, " — "))
+	}
+	branch.SetSelectedIndex(0)
+	if len(branches) > 0 {
+		items = append(items, widget.NewFormItem(T("Branch"), branch))
+	}
+	form := dialog.NewForm(T("Report"), T("Save as…"), T("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
 		f := casefile.ReportFilter{}
+		if i := branch.SelectedIndex(); i > 0 {
+			f.Branch = branches[i-1].Code
+		}
 		if i := status.SelectedIndex(); i > 0 {
 			f.Status = casefile.Statuses[i-1]
 		}

@@ -25,7 +25,7 @@ func (a *App) ShowSettings() {
 		return
 	}
 	s := a.Settings()
-	entry := func(v string) *widget.Entry { e := widget.NewEntry(); e.SetText(v); return e }
+	entry := func(v string) *FormEntry { e := NewFormEntry(); e.SetText(v); return e }
 	name, addr, phone, email := entry(s.CenterName), entry(s.CenterAddress), entry(s.CenterPhone), entry(s.CenterEmail)
 	tech := entry(s.Technician)
 	waiting := entry(strconv.Itoa(s.WaitingDays))
@@ -40,7 +40,7 @@ func (a *App) ShowSettings() {
 		widget.NewFormItem(T("Service center"), name), widget.NewFormItem(T("Address"), addr), widget.NewFormItem(T("Phone"), phone),
 		widget.NewFormItem(T("E-mail"), email), widget.NewFormItem(T("Technician"), tech),
 	}
-	regions := map[string]*widget.Entry{}
+	regions := map[string]*FormEntry{}
 	for _, r := range s.Regions() {
 		e := entry(s.SupportAddresses[r])
 		regions[r] = e

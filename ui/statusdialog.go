@@ -14,9 +14,9 @@ import (
 type StatusDialog struct {
 	Choice    *widget.RadioGroup
 	Note      *FormEntry
-	Address   *widget.Entry
-	Reference *widget.Entry
-	SentOn    *widget.Entry
+	Address   *FormEntry
+	Reference *FormEntry
+	SentOn    *FormEntry
 	Error     *widget.Label
 	dialog    dialog.Dialog
 	next      []casefile.Status
@@ -38,11 +38,11 @@ func (f *CaseForm) NewStatusDialog() *StatusDialog {
 	s.Note = NewFormMultiLineEntry()
 	s.Note.SetPlaceHolder(T("What happened; required for refusals and closing"))
 	s.Note.SetMinRowsVisible(3)
-	s.Address = widget.NewEntry()
+	s.Address = NewFormEntry()
 	s.Address.SetText(f.app.Settings().SupportAddress(f.c.SupportRegion))
-	s.Reference = widget.NewEntry()
+	s.Reference = NewFormEntry()
 	s.Reference.SetPlaceHolder(T("support's ticket or reference number, if given"))
-	s.SentOn = widget.NewEntry()
+	s.SentOn = NewFormEntry()
 	s.SentOn.SetText(f.app.now().Format(casefile.DateLayout))
 	s.Error = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
 	submission := widget.NewForm(widget.NewFormItem(T("Sent on"), s.SentOn), widget.NewFormItem(T("Sent to"), s.Address),

@@ -25,6 +25,18 @@ type Options struct {
 	Technician string
 	// ShowFullID prints the identity document number unmasked.
 	ShowFullID bool
+	// Branches are the shared database's branches: a case's document prints its branch's
+	// name, address, phone and e-mail (Settings.ForBranch). Empty on a counter's own file.
+	Branches []casefile.Branch
+}
+
+// forCase is o with the case's branch applied to the settings, once.
+func (o Options) forCase(c *casefile.Case) Options {
+	if len(o.Branches) > 0 {
+		o.Settings = o.Settings.ForBranch(casefile.FindBranch(o.Branches, c.Branch))
+		o.Branches = nil
+	}
+	return o
 }
 
 // NotReadyError refuses a final export of a case that still lacks something.
@@ -42,6 +54,7 @@ func (e *NotReadyError) Error() string {
 // Rendition, which the caller loads; PDFs and files without a rendition are listed as sent
 // separately (the e-mail draft attaches them).
 func Render(w io.Writer, c *casefile.Case, o Options) error {
+	o = o.forCase(c)
 	if missing := casefile.Readiness(c); len(missing) > 0 && !o.Draft {
 		return &NotReadyError{Missing: missing}
 	}

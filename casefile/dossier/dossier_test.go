@@ -71,11 +71,12 @@ func render(t *testing.T, c *casefile.Case, o Options) []byte {
 	return buf.Bytes()
 }
 
-// tool runs a PDF tool on a file, skipping the test where the tool is not installed.
+// tool runs a PDF tool on a file. make deps installs the tools; a machine without them fails
+// the test rather than passing it unchecked.
 func tool(t *testing.T, name string, args ...string) string {
 	t.Helper()
 	if _, err := exec.LookPath(name); err != nil {
-		t.Skipf("%s is not installed (make deps installs it)", name)
+		t.Fatalf("%s is not installed: run make deps (Debian package poppler-utils)", name)
 	}
 	out, err := exec.Command(name, args...).CombinedOutput()
 	if err != nil {
@@ -339,5 +340,41 @@ func TestRender_PDFReceiptPreview(t *testing.T) {
 	}
 	if !bytes.Equal(render(t, c, dossierOptions("en")), render(t, c, dossierOptions("en"))) {
 		t.Error("not the same bytes twice")
+	}
+}
+
+// TestDocuments_PrintTheCaseBranch: on a shared database the dossier, its e-mail and the
+// receipt name the branch the case was taken in at, with that branch's contacts, so support
+// and the customer reach the counter that has the phone.
+func TestDocuments_PrintTheCaseBranch(t *testing.T) {
+	c := sample.ReadyCase()
+	c.Branch = "SPB"
+	o := dossierOptions("en")
+	o.Branches = []casefile.Branch{{Code: "MSK-1", Name: "Moscow", Phone: "+7 495 111-11-11"},
+		{Code: "SPB", Name: "St Petersburg", Address: "Nevsky 2", Phone: "+7 812 222-22-22", Email: "spb@example.com"}}
+	text := tool(t, "pdftotext", writeTemp(t, "d.pdf", render(t, c, o)), "-")
+	for _, want := range []string{"St Petersburg", "Nevsky 2", "+7 812 222-22-22", "spb@example.com"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the dossier lacks the branch's %q", want)
+		}
+	}
+	if strings.Contains(text, "+7 495 111-11-11") {
+		t.Error("the dossier prints another branch's phone")
+	}
+	res, err := Assemble(c, o, true, "dossier.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(res.EML), "spb@example.com") {
+		t.Error("the e-mail is not from the branch's address")
+	}
+	var buf bytes.Buffer
+	if err := RenderReceipt(&buf, c, ReceiptOptions{Lang: "en", At: exportAt, Settings: o.Settings, Branches: o.Branches}); err != nil {
+		t.Fatal(err)
+	}
+	// Lines wrap where they will: compare the words.
+	text = strings.Join(strings.Fields(tool(t, "pdftotext", writeTemp(t, "r.pdf", buf.Bytes()), "-")), " ")
+	if !strings.Contains(text, "+7 812 222-22-22") || !strings.Contains(text, "St Petersburg") {
+		t.Errorf("the receipt does not name the branch:\n%s", text)
 	}
 }

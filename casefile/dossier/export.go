@@ -44,6 +44,7 @@ type Export struct {
 // Assemble renders the dossier and, with email, the .eml that carries it and every file
 // the PDF could not show. c must have its evidence loaded (LoadEvidence with files for email).
 func Assemble(c *casefile.Case, o Options, email bool, pdfName string) (*Export, error) {
+	o = o.forCase(c)
 	var buf bytes.Buffer
 	if err := Render(&buf, c, o); err != nil {
 		return nil, err

@@ -16,11 +16,16 @@ type ReceiptOptions struct {
 	At         time.Time
 	Settings   casefile.Settings
 	Technician string
+	// Branches: as in Options, the receipt names the case's branch and its contacts.
+	Branches []casefile.Branch
 }
 
 // RenderReceipt writes the one-page intake receipt that the technician prints and both sign:
 // what was received, what happens next, and the consent text.
 func RenderReceipt(w io.Writer, c *casefile.Case, o ReceiptOptions) error {
+	if len(o.Branches) > 0 {
+		o.Settings = o.Settings.ForBranch(casefile.FindBranch(o.Branches, c.Branch))
+	}
 	lang := o.Lang
 	if lang != "ru" {
 		lang = "en"

@@ -166,23 +166,27 @@ func (c *cli) positional(fs *flag.FlagSet, args []string, n int) ([]string, int,
 }
 
 func (c *cli) open() (data.Store, int) {
-	_, err := os.Stat(c.db)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		fmt.Fprintf(c.stderr, "recoverydesk: cannot reach the database %s: %v\n", c.db, err)
-		return nil, exitRefused
-	}
-	// A typo in --db must not quietly start an empty database that hides every case: only the
-	// default location is made without being asked.
-	if errors.Is(err, os.ErrNotExist) && data.EngineFor(c.db) == "sqlite" && !c.create && c.db != sqlite.BuiltinPath() {
-		fmt.Fprintf(c.stderr, "recoverydesk: there is no database at %s; check the path, or add --create to start a new one there\n", c.db)
-		return nil, exitRefused
-	}
-	s, err := data.Open(c.db, data.Options{Now: c.now})
+	s, err := c.openAs("", "")
 	if err != nil {
 		fmt.Fprintf(c.stderr, "recoverydesk: %v\n", err)
 		return nil, exitRefused
 	}
 	return s, exitOK
+}
+
+// openAs opens the store as open does; a non-empty login signs in to a shared database as that
+// person instead of with the address's login.
+func (c *cli) openAs(login, password string) (data.Store, error) {
+	_, err := os.Stat(c.db)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("cannot reach the database %s: %w", c.db, err)
+	}
+	// A typo in --db must not quietly start an empty database that hides every case: only the
+	// default location is made without being asked.
+	if errors.Is(err, os.ErrNotExist) && data.EngineFor(c.db) == "sqlite" && !c.create && c.db != sqlite.BuiltinPath() {
+		return nil, fmt.Errorf("there is no database at %s; check the path, or add --create to start a new one there", c.db)
+	}
+	return data.Open(c.db, data.Options{Now: c.now, Login: login, Password: password})
 }
 
 // fail prints an error for a person and returns the refused exit code.

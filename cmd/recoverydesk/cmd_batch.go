@@ -23,6 +23,10 @@ func exportAllReady(c *cli, s data.Store, dir, lang string) int {
 	if lang == "" {
 		lang = set.DossierLanguage
 	}
+	branches, err := c.branches(s)
+	if err != nil {
+		return c.fail("%v", err)
+	}
 	var candidates []casefile.Summary
 	for _, st := range []casefile.Status{casefile.StatusIntake, casefile.StatusInfoRequested} {
 		rows, err := s.Search(c.ctx, casefile.Query{Status: st, Sort: casefile.SortOldest})
@@ -43,7 +47,7 @@ func exportAllReady(c *cli, s data.Store, dir, lang string) int {
 			skipped++
 			continue
 		}
-		opts := dossier.Options{Lang: lang, At: c.now(), Settings: set, Technician: c.technician(set)}
+		opts := dossier.Options{Lang: lang, At: c.now(), Settings: set, Technician: c.technician(set), Branches: branches}
 		if _, _, err := dossier.ExportToFolder(c.ctx, s, k.Number, dir, opts, true, c.operator); err != nil {
 			failed++
 			fmt.Fprintf(c.stderr, "%s: not exported: %v\n", r.Number, err)

@@ -50,7 +50,11 @@ func cmdExport(c *cli, args []string) int {
 	if err := dossier.LoadEvidence(c.ctx, s, k, *eml != ""); err != nil {
 		return c.fail("%v", err)
 	}
-	opts := dossier.Options{Lang: *lang, Draft: *draft, At: c.now(), Settings: set, Technician: c.technician(set), ShowFullID: *showID}
+	branches, err := c.branches(s)
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	opts := dossier.Options{Lang: *lang, Draft: *draft, At: c.now(), Settings: set, Technician: c.technician(set), ShowFullID: *showID, Branches: branches}
 	res, err := dossier.Assemble(k, opts, *eml != "", filepath.Base(*out))
 	var nr *dossier.NotReadyError
 	if errors.As(err, &nr) {

@@ -36,8 +36,12 @@ func cmdReceipt(c *cli, args []string) int {
 	if *lang == "" {
 		*lang = set.Language
 	}
+	branches, err := c.branches(s)
+	if err != nil {
+		return c.fail("%v", err)
+	}
 	var buf bytes.Buffer
-	if err := dossier.RenderReceipt(&buf, k, dossier.ReceiptOptions{Lang: *lang, At: c.now(), Settings: set, Technician: c.technician(set)}); err != nil {
+	if err := dossier.RenderReceipt(&buf, k, dossier.ReceiptOptions{Lang: *lang, At: c.now(), Settings: set, Technician: c.technician(set), Branches: branches}); err != nil {
 		return c.fail("%v", err)
 	}
 	if err := dossier.SaveDocument(*out, buf.Bytes(), *force); err != nil {

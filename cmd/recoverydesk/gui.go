@@ -1,9 +1,14 @@
 package main
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"path/filepath"
+	"sync"
 
 	"fyne.io/fyne/v2/app"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"recoverydesk/casefile"
 	"recoverydesk/data"
@@ -28,23 +33,81 @@ func runGUI(c *cli, args []string) int {
 		restore = ui.RestoreResult{From: from, KeptAside: aside, Err: err}
 		dataDir = filepath.Dir(c.db)
 	}
-	s, code := c.open()
-	if s == nil {
-		return code
+	opts := ui.Options{Operator: c.operator, OpenCase: *open, ShowOverview: *overview, DataDir: dataDir, Restored: restore, Now: c.now,
+		DraftDir: draftDir(dataDir)}
+	s, err := c.openAs("", "")
+	if errors.Is(err, casefile.ErrSignIn) {
+		// A counter's shortcut names the server, not the person: the window asks who signs in.
+		return c.signIn(err, opts)
+	}
+	if err != nil {
+		return c.fail("%v", err)
 	}
 	defer s.Close()
-	var who *casefile.Identity
-	if t, ok := s.(data.Team); ok {
-		// The database, not the window, decides what this login may do; the window only
-		// needs to know it so as not to offer what would be refused.
-		id, err := t.Identity(c.ctx)
-		if err != nil {
-			return c.fail("%v", err)
-		}
-		who = &id
+	who, err := identity(c.ctx, s)
+	if err != nil {
+		return c.fail("%v", err)
 	}
-	ui.Run(app.NewWithID(appID), s, ui.Options{Operator: c.operator, OpenCase: *open, ShowOverview: *overview, DataDir: dataDir, Restored: restore, Now: c.now,
-		DraftDir: draftDir(dataDir), Identity: who})
+	opts.Identity = who
+	ui.Run(app.NewWithID(appID), s, opts)
+	return exitOK
+}
+
+// identity is who is signed in on a shared database; nil on a counter's own file. The database,
+// not the window, decides what this login may do; the window only needs to know it so as not to
+// offer what would be refused.
+func identity(ctx context.Context, s data.Store) (*casefile.Identity, error) {
+	t, ok := s.(data.Team)
+	if !ok {
+		return nil, nil
+	}
+	id, err := t.Identity(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &id, nil
+}
+
+// signIn runs the window behind its sign-in form, for a shared database that refused the
+// address's own login (or got no password with it).
+func (c *cli) signIn(refused error, opts ui.Options) int {
+	fmt.Fprintf(c.stderr, "recoverydesk: %v; asking in the window\n", refused)
+	in := ui.SignIn{Server: c.db}
+	if cfg, err := pgconn.ParseConfig(c.db); err == nil {
+		in.Server, in.Login = cfg.Host+"/"+cfg.Database, cfg.User
+		if cfg.Password != "" {
+			// The address (or PGPASSWORD, ~/.pgpass) gave a password and the server said no.
+			in.Refused = ui.T("The server refused the login and password this shortcut gives. Sign in as yourself, or ask your administrator.")
+		}
+	}
+	var (
+		mu     sync.Mutex
+		opened []data.Store
+	)
+	in.Connect = func(ctx context.Context, login, password string) (ui.Store, *casefile.Identity, error) {
+		s, err := c.openAs(login, password)
+		if err != nil {
+			return nil, nil, err
+		}
+		who, err := identity(ctx, s)
+		if err != nil {
+			s.Close()
+			return nil, nil, err
+		}
+		mu.Lock()
+		opened = append(opened, s)
+		mu.Unlock()
+		return s, who, nil
+	}
+	signedIn := ui.RunSignedIn(app.NewWithID(appID), in, opts)
+	mu.Lock()
+	for _, s := range opened {
+		s.Close()
+	}
+	mu.Unlock()
+	if !signedIn {
+		return exitRefused
+	}
 	return exitOK
 }
 

@@ -42,7 +42,7 @@ var (
 // The engine for postgres:// and postgresql:// addresses.
 func init() {
 	data.Register("postgres", func(dsn string, o data.Options) (data.Store, error) {
-		s, err := Open(dsn)
+		s, err := OpenAs(dsn, o.Login, o.Password)
 		if err != nil {
 			return nil, err // never a typed nil inside the interface
 		}
@@ -56,7 +56,7 @@ var _ data.Store = (*Store)(nil)
 
 // ErrSignIn means the server refused the login itself: a wrong password, a removed person or
 // a login it does not know. The window asks for the login and password again.
-var ErrSignIn = errors.New("sign-in refused")
+var ErrSignIn = casefile.ErrSignIn
 
 // ErrLocale means the database's character type cannot fold Cyrillic, so search would miss
 // names typed in another case.
@@ -65,10 +65,17 @@ var ErrLocale = errors.New("the database cannot fold Cyrillic letters")
 // Open connects to the database at dsn (a postgres:// URL; PGHOST, PGUSER, PGPASSWORD,
 // ~/.pgpass and sslmode work as with psql), checks that it can fold Cyrillic, and brings its
 // schema up to date.
-func Open(dsn string) (*Store, error) {
+func Open(dsn string) (*Store, error) { return OpenAs(dsn, "", "") }
+
+// OpenAs is Open signed in as login with password, whatever login the address names; an empty
+// login keeps the address's (and PGUSER, PGPASSWORD, ~/.pgpass).
+func OpenAs(dsn, login, password string) (*Store, error) {
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("the shared database address is not valid: %w", err)
+	}
+	if login != "" {
+		cfg.User, cfg.Password = login, password
 	}
 	cfg.RuntimeParams["search_path"] = schema + ", public"
 	cfg.ConnectTimeout = 10 * time.Second

@@ -380,3 +380,25 @@ func TestManagerAndRemoval(t *testing.T) {
 		t.Fatalf("an unknown branch: %v", err)
 	}
 }
+
+// TestOpenAs: the window's sign-in opens the address as the person who typed their login,
+// whatever login the address names; a login the server does not know is a sign-in refusal,
+// which the window tells apart from a server it cannot reach.
+func TestOpenAs(t *testing.T) {
+	tm := newTeam(t)
+	s, err := postgres.OpenAs(tm.url, tm.mgr, "password-Мария")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	who, err := s.Identity(ctx)
+	if err != nil || who.Login != tm.mgr || who.Role != casefile.RoleManager {
+		t.Fatalf("signed in as %+v, %v; want %s, a manager", who, err, tm.mgr)
+	}
+	if s, err := postgres.OpenAs(tm.url, "nobody_"+tm.mgr, "whatever"); err == nil {
+		s.Close()
+		t.Fatal("an unknown login got in")
+	} else if !errors.Is(err, casefile.ErrSignIn) {
+		t.Fatalf("an unknown login's refusal: %v", err)
+	}
+}

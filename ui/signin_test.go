@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"recoverydesk/casefile"
+	"recoverydesk/data/sqlite"
+)
+
+// TestSignIn: the window asks for the login and password the address lacked; a refusal says
+// so, keeps the login and asks for the password again; the login that got in is remembered on
+// this computer, the password never is.
+func TestSignIn(t *testing.T) {
+	fa := test.NewTempApp(t)
+	s, err := sqlite.Open(filepath.Join(t.TempDir(), "cases.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	var tries []string
+	in := SignIn{Server: "db.center.local/center", Login: "anna", Connect: func(_ context.Context, login, password string) (Store, *casefile.Identity, error) {
+		tries = append(tries, login+":"+password)
+		switch {
+		case password == "down":
+			return nil, nil, errors.New("dial tcp 10.0.0.5:5432: connection refused")
+		case login != "maria" || password != "s3cret":
+			return nil, nil, fmt.Errorf("%w: the server said no", casefile.ErrSignIn)
+		}
+		return s, &casefile.Identity{Login: login, Name: "Мария", Role: casefile.RoleManager}, nil
+	}}
+	var opened *casefile.Identity
+	w := newSignInWindow(fa, in, func(_ Store, who *casefile.Identity, _ casefile.Settings) { opened = who }, true)
+	c := w.win.Canvas()
+	if w.login.Text != "anna" || c.Focused() != w.password {
+		t.Fatalf("login %q, focus on %T: want the address's login and the cursor in the password", w.login.Text, c.Focused())
+	}
+	if w.message.Visible() {
+		t.Fatal("a message shows before anything was tried")
+	}
+
+	// A wrong password: said in words, login kept, password emptied, cursor back in it.
+	test.Type(w.password, "wrong")
+	w.password.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if opened != nil || !w.message.Visible() || !strings.Contains(w.message.Text, T("The server refused this login and password.")[:20]) {
+		t.Fatalf("after a refusal: opened %v, message %q", opened, w.message.Text)
+	}
+	if w.login.Text != "anna" || w.password.Text != "" || c.Focused() != w.password || w.login.Disabled() {
+		t.Fatalf("after a refusal: login %q, password %q, focus %T, disabled %v", w.login.Text, w.password.Text, c.Focused(), w.login.Disabled())
+	}
+	if strings.Contains(w.message.Text, "wrong") {
+		t.Fatal("the message repeats the password")
+	}
+
+	// A server that cannot be reached is told apart from a refusal.
+	test.Type(w.password, "down")
+	w.submit()
+	if !strings.Contains(w.message.Text, "connection refused") {
+		t.Fatalf("an unreachable server: %q", w.message.Text)
+	}
+
+	// No login: asked for, nothing tried.
+	w.login.SetText("  ")
+	n := len(tries)
+	w.submit()
+	if len(tries) != n || c.Focused() != w.login {
+		t.Fatalf("an empty login was tried (%d tries) or the cursor is not in it (%T)", len(tries)-n, c.Focused())
+	}
+
+	// The right login and password open the desk, and the login is remembered.
+	w.login.SetText("maria")
+	test.Type(w.password, "s3cret")
+	w.password.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if opened == nil || opened.Login != "maria" {
+		t.Fatalf("the desk did not open: %v (tries %q)", opened, tries)
+	}
+	if got := fa.Preferences().String(loginKey(in.Server)); got != "maria" {
+		t.Fatalf("remembered login %q", got)
+	}
+	fa.Preferences().(interface{ ReadValues(func(map[string]any)) }).ReadValues(func(all map[string]any) {
+		for k, v := range all {
+			if strings.Contains(fmt.Sprint(v), "s3cret") {
+				t.Errorf("the password is kept in the preference %s", k)
+			}
+		}
+	})
+
+	// The next start offers the remembered login, not the address's.
+	w2 := newSignInWindow(fa, in, func(Store, *casefile.Identity, casefile.Settings) {}, true)
+	if w2.login.Text != "maria" || w2.win.Canvas().Focused() != w2.password {
+		t.Fatalf("the next start offers %q", w2.login.Text)
+	}
+}
+
+// TestSignIn_EscQuits: Esc (or closing the window) before anyone signed in quits; the form is
+// the only window then.
+func TestSignIn_EscQuits(t *testing.T) {
+	fa := test.NewTempApp(t)
+	w := newSignInWindow(fa, SignIn{Server: "db/center"}, func(Store, *casefile.Identity, casefile.Settings) {
+		t.Fatal("the desk opened without a sign-in")
+	}, true)
+	w.win.Show()
+	if w.win.Canvas().Focused() != w.login {
+		t.Fatalf("with no login known the cursor is in %T", w.win.Canvas().Focused())
+	}
+	w.login.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	for _, open := range fa.Driver().AllWindows() {
+		if open == w.win {
+			t.Fatal("Esc left the sign-in window open")
+		}
+	}
+}
