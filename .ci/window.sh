@@ -79,19 +79,23 @@ wait_window() {
 	id=$(timeout 15 xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | tail -n 1) || true
 	[ -n "$id" ] || fail "no window \"$1\""
 	xdotool windowactivate --sync "$id" 2>/dev/null || xdotool windowfocus --sync "$id"
-	sleep 0.3
+	nap 0.3
 	echo "$id"
 }
 # gone TITLE_REGEX waits until no window has the title.
 gone() {
 	for _ in $(seq 1 50); do
 		xdotool search --onlyvisible --name "$1" >/dev/null 2>&1 || return 0
-		sleep 0.1
+		nap 0.1
 	done
 	fail "the window \"$1\" is still open"
 }
-k() { xdotool key --delay 60 "$@"; sleep 0.15; }
-typ() { xdotool type --delay 25 "$1"; sleep 0.15; }
+# nap SECONDS sleeps, times WINDOW_PACE (default 1): a busy machine draws a dialog later than
+# the next key comes, so a slower pace keeps the keys in the place they are meant for.
+pace=${WINDOW_PACE:-1}
+nap() { sleep "$(awk -v s="$1" -v p="$pace" 'BEGIN { print s * p }')"; }
+k() { xdotool key --delay 60 "$@"; nap 0.15; }
+typ() { xdotool type --delay 25 "$1"; nap 0.15; }
 # ik presses keys that count towards the intake's key figure.
 ik() {
 	keys=$((keys + $#))
@@ -104,7 +108,7 @@ expect() { # WHAT GOT WANT
 	[ "$2" = "$3" ] || fail "$1: got \"$2\", want \"$3\""
 }
 settle() { # lets background work (the database, decoding) finish before the CLI looks
-	sleep "${1:-0.6}"
+	nap "${1:-0.6}"
 }
 start_app() { # ARGS...
 	LANG=$locale LANGUAGE= LC_ALL=$locale HOME="$home" XDG_RUNTIME_DIR="$home/run" "$bin" --db "$db" --operator walker "$@" >"$work/app.out" 2>"$log" &
@@ -153,7 +157,7 @@ walk() {
 	begin "first start"
 	start_app
 	main=$(wait_window '^RecoveryDesk')
-	sleep 0.8
+	nap 0.8
 	typ "Anna Kotova"
 	k Tab
 	typ "$center"
@@ -175,7 +179,7 @@ walk() {
 	xdotool windowactivate --sync "$main"
 	k ctrl+f
 	typ "$target"
-	sleep 0.6
+	nap 0.6
 	k Down
 	k Return
 	wait_window "$t_case$target\$" >/dev/null
@@ -201,14 +205,17 @@ walk() {
 	typ "Passport"
 	ik Tab
 	typ "4510 123456"
+	ik Tab space # declares the phone is not lost or stolen
 	ik Tab space # consent
+	ik Tab space # understands the phone may be erased
+	ik Tab space # confirms the facts are true
 	ik Tab
 	typ "Xiaomi"
 	ik Tab
 	typ "Redmi Note 12"
 	ik Tab
 	typ "${imei:0:14}" # the check digit left out: the form offers it
-	sleep 0.5
+	nap 0.5
 	ik Tab space # "Use …": the suggested check digit, and the focus stays in IMEI 1
 
 	ik Tab # IMEI 2 stays empty
@@ -235,6 +242,7 @@ walk() {
 	typ "$story"
 	ik Tab space # IMEI matches the box: Tab left the multi-line statement
 	ik Tab space # IMEI matches the receipt
+	ik Tab # why the numbers differ: they do not
 	ik Tab Right # support region: the next one
 	ik Tab
 	typ "Came in at 10:15."
@@ -245,13 +253,14 @@ walk() {
 	[[ $num =~ ^[0-9A-Z-]+$ ]] || fail "the saved case has no number in its title: \"$title\""
 	got=$(field "$num" "'|'.join(str(x) for x in [c['customer']['name'], c['customer']['phone'], c['customer']['email'],
 		c['customer']['id_document']['type'], c['customer']['id_document']['number'], c['customer']['consent'],
+		bool(c['declarations'].get('not_lost_or_stolen_at')), bool(c['declarations'].get('may_be_erased_at')), bool(c['declarations'].get('facts_true_at')),
 		c['device']['brand'], c['device']['model'], c['device']['imei1'], c['device']['imei2'], c['device']['serial'],
 		c['device']['lock_screen_text'], c['account']['identifier'], c['account']['knows_login'],
 		c['account']['controls_linked_contact'], c['purchase']['channel'] != '', c['purchase']['date'], c['purchase']['seller'],
 		c['purchase']['seller_contact'], c['purchase']['receipt_number'], c['purchase']['price'], c['ownership_statement'],
 		c['verification']['imei_matches_box'], c['verification']['imei_matches_receipt'], c['support_region'] not in ('', 'global'),
 		c['notes']])")
-	want="$name|+7 912 345-67-89|ivan@example.com|Passport|4510 123456|True|Xiaomi|Redmi Note 12|$imei||SN123456|locked by account 123***789|+79123456789|True|True|True|2025-03-15|Svyaznoy|+7 800 700-00-00|R-0042|19990|$story|True|True|True|Came in at 10:15."
+	want="$name|+7 912 345-67-89|ivan@example.com|Passport|4510 123456|True|True|True|True|Xiaomi|Redmi Note 12|$imei||SN123456|locked by account 123***789|+79123456789|True|True|True|2025-03-15|Svyaznoy|+7 800 700-00-00|R-0042|19990|$story|True|True|True|Came in at 10:15."
 	expect "the keyboard intake" "$got" "$want"
 	say "intake: every field stored from the keyboard alone; $keys keys beyond the typed text, no mouse"
 	intake_keys=$keys
@@ -259,13 +268,13 @@ walk() {
 	# 4. Evidence: the file dialog opens (and Esc closes it), a typed path adds a file.
 	begin "file dialog"
 	k ctrl+d
-	sleep 1
+	nap 1
 	healthy
 	k Escape
 	begin "evidence by a typed path"
 	typ "$home/box.jpg"
 	k Return
-	sleep 0.6
+	nap 0.6
 	k Return # "What does each file show?": the guessed kind, Enter adds
 	settle 1.5
 	expect "attachments after a typed path" "$(field "$num" "len(c['attachments'])")" "1"
@@ -274,9 +283,9 @@ walk() {
 	# 5. Status, export and receipt from their shortcuts.
 	begin "status dialog"
 	k ctrl+t
-	sleep 0.6
+	nap 0.6
 	k Tab space # the first status offered
-	k Tab
+	k Tab Tab Tab # each choice takes the focus: past the other two to the note
 	typ "checked at the counter"
 	k Tab Tab space # past Cancel to Change
 	settle 1
@@ -286,7 +295,7 @@ walk() {
 
 	begin "export"
 	k ctrl+e
-	sleep 0.6
+	nap 0.6
 	k Return # Export with what the dialog proposes
 	settle 2.5
 	ls "$home/RecoveryDesk/$num/"*.pdf >/dev/null 2>&1 || fail "no dossier in $home/RecoveryDesk/$num"
@@ -309,11 +318,11 @@ walk() {
 	xdotool windowactivate --sync "$main"
 	k ctrl+o
 	over=$(wait_window "$t_over")
-	sleep 0.8
+	nap 0.8
 	k Tab space # Report…
-	sleep 0.6
+	nap 0.6
 	k Return # Save as… with every case, as a spreadsheet
-	sleep 1
+	nap 1
 	k Return # the file dialog proposes the export folder and today's name
 	settle 1.5
 	xlsx=$(ls "$home/RecoveryDesk/"recoverydesk-report-*.xlsx 2>/dev/null | head -n 1)
@@ -335,17 +344,17 @@ walk() {
 
 	begin "restore dialog"
 	k Tab space
-	sleep 1
+	nap 1
 	healthy
 	k Escape
 	begin "purge dialog"
 	k Tab space
-	sleep 0.8
+	nap 0.8
 	k Escape
 	begin "history of all cases"
 	k Tab space
 	wait_window '^RecoveryDesk — ' >/dev/null
-	sleep 0.5
+	nap 0.5
 	k Escape
 	say "overview: restore's file dialog, purge and the history opened and closed"
 	begin "close the overview"
@@ -357,7 +366,7 @@ walk() {
 	begin "settings"
 	xdotool windowactivate --sync "$main"
 	k ctrl+comma
-	sleep 0.6
+	nap 0.6
 	k Tab ctrl+a
 	typ "$center 2"
 	k Return
