@@ -325,7 +325,7 @@ walk() {
 	nap 1
 	k Return # the file dialog proposes the export folder and today's name
 	settle 1.5
-	xlsx=$(ls "$home/RecoveryDesk/"recoverydesk-report-*.xlsx 2>/dev/null | head -n 1)
+	xlsx=$(ls "$home/RecoveryDesk/"recoverydesk-report-*.xlsx 2>/dev/null | head -n 1 || true) # none: fail says so below
 	[ -n "$xlsx" ] || fail "no XLSX report"
 	rows=$(python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet2.xml").decode().count("<row "))' "$xlsx")
 	rows=$((rows - 1))
