@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -22,11 +24,12 @@ type SignIn struct {
 	Server string
 	// Login is the login the address named, offered when none is remembered for Server.
 	Login string
-	// Refused is why the address alone was not enough, shown above the form; empty when the
-	// address simply carried no password.
-	Refused string
+	// Refused says the address did carry a password and the server refused it: the form then
+	// says so, in the person's language, before anything is typed.
+	Refused bool
 	// Connect signs in as login with password. It runs off the UI thread; a refusal by the
-	// server wraps casefile.ErrSignIn.
+	// server wraps casefile.ErrSignIn. Every store it returns stays the caller's to close,
+	// whether the desk opened on it or the form was closed while it connected.
 	Connect func(ctx context.Context, login, password string) (Store, *casefile.Identity, error)
 }
 
@@ -44,6 +47,10 @@ func RunSignedIn(fa fyne.App, in SignIn, opts Options) bool {
 	}, false)
 	w.win.Show()
 	fa.Run()
+	// A sign-in still connecting when the window closed must finish before the caller closes
+	// the stores it opened, or one opened late would be left open.
+	w.abandon()
+	w.work.Wait()
 	if a == nil {
 		return false
 	}
@@ -65,6 +72,10 @@ type signInWindow struct {
 	inline   bool
 	done     func(Store, *casefile.Identity, casefile.Settings)
 	opened   bool // a store was handed to done; closing the window no longer quits
+	// closed is set once the form is gone (closed, Quit, Esc, or the app ending): a connect
+	// that ends after it hands nothing on. It is read off the UI thread once the app stopped.
+	closed atomic.Bool
+	work   sync.WaitGroup // the connects still running
 }
 
 // loginKey is where the last login that signed in to server is kept on this computer. The
@@ -85,10 +96,13 @@ func newSignInWindow(fa fyne.App, in SignIn, done func(Store, *casefile.Identity
 	w.password.Password = true
 	w.login.OnSubmitted = func(string) { w.win.Canvas().Focus(w.password) }
 	w.password.OnSubmitted = func(string) { w.submit() }
-	w.message = widget.NewLabel(in.Refused)
+	w.message = widget.NewLabel("")
+	if in.Refused {
+		w.message.SetText(T("The server refused the login and password this shortcut gives. Sign in as yourself, or ask your administrator."))
+	}
 	w.message.Wrapping = fyne.TextWrapWord
 	w.message.Importance = widget.DangerImportance
-	w.message.Hidden = in.Refused == ""
+	w.message.Hidden = !in.Refused
 	w.busy = widget.NewProgressBarInfinite()
 	w.busy.Stop()
 	w.busy.Hide()
@@ -104,6 +118,7 @@ func newSignInWindow(fa fyne.App, in SignIn, done func(Store, *casefile.Identity
 	w.win.CenterOnScreen()
 	// Before anyone signed in the form is the only window: closing it, Quit or Esc ends the app.
 	cancel := func() {
+		w.abandon()
 		w.win.Close()
 		if !w.opened {
 			fa.Quit()
@@ -134,23 +149,38 @@ func (w *signInWindow) submit() {
 	}
 	password := w.password.Text
 	w.setBusy(true)
+	w.work.Add(1)
 	run := func() {
+		defer w.work.Done()
 		s, who, err := w.in.Connect(context.Background(), login, password)
 		var set casefile.Settings
 		if err == nil {
 			if set, err = s.Settings(context.Background()); err != nil {
+				// Not kept open across a retry; closing it twice, here and by the caller, is safe.
 				if c, ok := s.(io.Closer); ok {
 					c.Close()
 				}
 			}
 		}
-		fyne.Do(func() { w.finish(login, s, who, set, err) })
+		fyne.Do(func() {
+			if w.closed.Load() {
+				return // nobody waits for this sign-in any more; the caller closes s
+			}
+			w.finish(login, s, who, set, err)
+		})
 	}
 	if w.inline {
 		run()
 		return
 	}
 	go run()
+}
+
+// abandon marks the form as gone, so a connect still running hands its store to nobody.
+func (w *signInWindow) abandon() {
+	if !w.opened {
+		w.closed.Store(true)
+	}
 }
 
 // finish opens the desk on success; on a refusal it says why, keeps the login and asks for the

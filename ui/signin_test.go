@@ -117,3 +117,54 @@ func TestSignIn_EscQuits(t *testing.T) {
 		}
 	}
 }
+
+// TestSignIn_RefusedAddress: when the address's own password was refused the form says so
+// before anything is typed, in the person's language.
+func TestSignIn_RefusedAddress(t *testing.T) {
+	for _, lang := range []string{"en", "ru"} {
+		t.Run(lang, func(t *testing.T) {
+			setLanguage(lang)
+			t.Cleanup(func() { setLanguage("en") })
+			fa := test.NewTempApp(t)
+			w := newSignInWindow(fa, SignIn{Server: "db/center", Login: "counter", Refused: true}, func(Store, *casefile.Identity, casefile.Settings) {}, true)
+			want := T("The server refused the login and password this shortcut gives. Sign in as yourself, or ask your administrator.")
+			if !w.message.Visible() || w.message.Text != want {
+				t.Fatalf("message %q (visible %v), want %q", w.message.Text, w.message.Visible(), want)
+			}
+			if lang == "ru" && !strings.ContainsAny(w.message.Text, "абвгдеж") {
+				t.Fatalf("the refusal is not in Russian: %q", w.message.Text)
+			}
+		})
+	}
+}
+
+// TestSignIn_ClosedWhileConnecting: a form closed while its sign-in still connects opens no
+// desk when the connect ends, and RunSignedIn's wait covers that connect, so the caller can
+// close every store it handed out.
+func TestSignIn_ClosedWhileConnecting(t *testing.T) {
+	fa := test.NewTempApp(t)
+	s, err := sqlite.Open(filepath.Join(t.TempDir(), "cases.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	started, release := make(chan struct{}), make(chan struct{})
+	in := SignIn{Server: "db/center", Login: "anna", Connect: func(context.Context, string, string) (Store, *casefile.Identity, error) {
+		close(started)
+		<-release
+		return s, &casefile.Identity{Login: "anna", Role: casefile.RoleTechnician}, nil
+	}}
+	opened := false
+	w := newSignInWindow(fa, in, func(Store, *casefile.Identity, casefile.Settings) { opened = true }, false)
+	w.win.Show()
+	test.Type(w.password, "s3cret")
+	w.submit()
+	<-started
+	w.quit.OnTapped() // the person gives up while the server is slow
+	close(release)
+	w.work.Wait()
+	fyne.DoAndWait(func() {})
+	if opened {
+		t.Fatal("the desk opened after the sign-in form was closed")
+	}
+}

@@ -75,10 +75,8 @@ func (c *cli) signIn(refused error, opts ui.Options) int {
 	in := ui.SignIn{Server: c.db}
 	if cfg, err := pgconn.ParseConfig(c.db); err == nil {
 		in.Server, in.Login = cfg.Host+"/"+cfg.Database, cfg.User
-		if cfg.Password != "" {
-			// The address (or PGPASSWORD, ~/.pgpass) gave a password and the server said no.
-			in.Refused = ui.T("The server refused the login and password this shortcut gives. Sign in as yourself, or ask your administrator.")
-		}
+		// The address (or PGPASSWORD, ~/.pgpass) gave a password and the server said no.
+		in.Refused = cfg.Password != ""
 	}
 	var (
 		mu     sync.Mutex
