@@ -59,8 +59,9 @@ run: build
 	@[ -f $(DEMO_DB) ] || ./$(BIN) demo --db $(DEMO_DB) --cases 300 --photos 40 --operator "Demo"
 	./$(BIN) --db $(DEMO_DB)
 
-## test: every test, with the race detector, then the real binary in a real (virtual) window
-test: deps vet test-unit test-smoke
+## test: every test, with the race detector, then the real binary in a real (virtual) window,
+## then the Windows package built and checked
+test: deps vet test-unit test-smoke test-windows
 
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -138,6 +139,7 @@ package-windows: deps
 	GO=$(GO) TAGS=$(TAGS) bash .ci/package-windows.sh
 
 ## test-windows: the Windows package built and checked from Linux (architecture, GUI subsystem,
-## only Windows system DLLs imported); .ci/run runs it after make test
+## only Windows system DLLs imported); part of make test, so a change that breaks the Windows
+## build is red
 test-windows: package-windows
 	bash .ci/check-windows.sh

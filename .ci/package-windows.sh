@@ -44,7 +44,7 @@ mkdir -p "$lic"
 	done
 	[ $found = 1 ] || { echo "no licence file found for $mod" >&2; exit 1; }
 done
-cp casefile/fonts/LICENSE "$lic/DejaVu-fonts.txt"
+cp casefile/dossier/fonts/LICENSE "$lic/DejaVu-fonts.txt"
 cp /usr/share/doc/mingw-w64-common/copyright "$lic/mingw-w64-runtime.txt"
 cp /usr/share/doc/gcc-mingw-w64-base/copyright "$lic/gcc-runtime-library-exception.txt"
 cp "$($GO env GOROOT)/LICENSE" "$lic/go.txt"
