@@ -59,9 +59,9 @@ run: build
 	@[ -f $(DEMO_DB) ] || ./$(BIN) demo --db $(DEMO_DB) --cases 300 --photos 40 --operator "Demo"
 	./$(BIN) --db $(DEMO_DB)
 
-## test: every test, with the race detector, then the real binary in a real (virtual) window,
-## then the Windows package built and checked
-test: deps vet test-unit test-smoke test-windows
+## test: every test, with the race detector, then the real binary in a real (virtual) window, driven
+## from the keyboard in English and Russian, then the Windows package built and checked
+test: deps vet test-unit test-smoke test-window test-windows
 
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -64,7 +64,7 @@ fail() {
 }
 # healthy: the app runs and has not panicked.
 healthy() {
-	if grep -qE 'panic|goroutine [0-9]+ ' "$log"; then fail "the app panicked"; fi
+	if grep -qE 'panic|goroutine [0-9]+ ' "$log" 2>/dev/null; then fail "the app panicked"; fi
 	[ -z "${app:-}" ] || kill -0 "$app" 2>/dev/null || fail "the app died"
 }
 say() { printf '  %-8s %s\n' "[$lang]" "$*"; }
@@ -96,6 +96,20 @@ pace=${WINDOW_PACE:-1}
 nap() { sleep "$(awk -v s="$1" -v p="$pace" 'BEGIN { print s * p }')"; }
 k() { xdotool key --delay 60 "$@"; nap 0.15; }
 typ() { xdotool type --delay 25 "$1"; nap 0.15; }
+# look prints a fingerprint of what window $1 shows; opens WINDOW KEYS... presses the keys and
+# fails unless the window then shows something else (a dialog dims it and draws over it).
+look() { import -window "$1" rgb:- 2>/dev/null | md5sum; }
+opens() {
+	local win=$1 before
+	shift
+	before=$(look "$win")
+	k "$@"
+	for _ in $(seq 1 20); do
+		nap 0.1
+		[ "$(look "$win")" = "$before" ] || return 0
+	done
+	fail "nothing opened after $*"
+}
 # ik presses keys that count towards the intake's key figure.
 ik() {
 	keys=$((keys + $#))
@@ -146,10 +160,10 @@ walk() {
 	convert -size 600x800 xc:white -gravity north -pointsize 30 -annotate +0+40 "RECEIPT 123" "$home/receipt.png"
 	local t_case t_new t_over t_set
 	if [ "$lang" = ru ]; then
-		t_case='^RecoveryDesk — Дело '; t_new='^RecoveryDesk — Новое дело$'; t_over='^RecoveryDesk — Обзор$'
-		name="Иванов Иван Иванович"; story="Куплен в салоне связи в марте, чек сохранён."; center="Сервисный центр «Мастер»"
+		t_case='^RecoveryDesk — Дело '; t_new='^RecoveryDesk — Новое дело$'; t_over='^RecoveryDesk — Обзор$'; t_hist='^RecoveryDesk — История всех дел$'
+		name="Иванов Иван Иванович"; story="Куплен в салоне связи в марте, чек сохранён."; center="Сервисный центр \"Мастер\""  # xdotool cannot type « » with two layouts loaded
 	else
-		t_case='^RecoveryDesk — Case '; t_new='^RecoveryDesk — New case$'; t_over='^RecoveryDesk — Overview$'
+		t_case='^RecoveryDesk — Case '; t_new='^RecoveryDesk — New case$'; t_over='^RecoveryDesk — Overview$'; t_hist='^RecoveryDesk — History of all cases$'
 		name="John Smith"; story="Bought new at the mall in March, receipt kept."; center="Desk Repair Ltd"
 	fi
 
@@ -267,8 +281,8 @@ walk() {
 
 	# 4. Evidence: the file dialog opens (and Esc closes it), a typed path adds a file.
 	begin "file dialog"
-	k ctrl+d
-	nap 1
+	opens "$form" ctrl+d
+	nap 0.5
 	healthy
 	k Escape
 	begin "evidence by a typed path"
@@ -282,8 +296,8 @@ walk() {
 
 	# 5. Status, export and receipt from their shortcuts.
 	begin "status dialog"
-	k ctrl+t
-	nap 0.6
+	opens "$form" ctrl+t
+	nap 0.3
 	k Tab space # the first status offered
 	k Tab Tab Tab # each choice takes the focus: past the other two to the note
 	typ "checked at the counter"
@@ -294,8 +308,8 @@ walk() {
 	say "status: changed to $st from the keyboard"
 
 	begin "export"
-	k ctrl+e
-	nap 0.6
+	opens "$form" ctrl+e
+	nap 0.3
 	k Return # Export with what the dialog proposes
 	settle 2.5
 	ls "$home/RecoveryDesk/$num/"*.pdf >/dev/null 2>&1 || fail "no dossier in $home/RecoveryDesk/$num"
@@ -319,6 +333,8 @@ walk() {
 	k ctrl+o
 	over=$(wait_window "$t_over")
 	nap 0.8
+	# Each dialog takes the focus away when it closes: every button is counted from the first
+	# (Report…, Export all ready…, Back up now, Restore…, Purge old documents…, History).
 	k Tab space # Report…
 	nap 0.6
 	k Return # Save as… with every case, as a spreadsheet
@@ -333,9 +349,15 @@ walk() {
 	k Escape # "Report written"
 	say "XLSX report: $rows rows"
 
+	begin "export all ready"
+	opens "$over" Tab Tab space
+	settle 2
+	k Return # the result: Enter closes it
+	say "export all ready: ran to its end"
+
 	begin "backup"
 	before=$(ls "$home/desk/backups" 2>/dev/null | wc -l)
-	k Tab Tab space # Export all ready… (focus is on the Report button): skip to Back up now
+	k Tab Tab Tab space
 	settle 1.5
 	after=$(ls "$home/desk/backups" 2>/dev/null | wc -l)
 	[ "$after" -gt "$before" ] || fail "no backup made ($before before, $after after)"
@@ -343,19 +365,20 @@ walk() {
 	say "backup: $after files in backups/"
 
 	begin "restore dialog"
-	k Tab space
-	nap 1
+	opens "$over" Tab Tab Tab Tab space
+	nap 0.5
 	healthy
 	k Escape
 	begin "purge dialog"
-	k Tab space
-	nap 0.8
-	k Escape
-	begin "history of all cases"
-	k Tab space
-	wait_window '^RecoveryDesk — ' >/dev/null
+	opens "$over" Tab Tab Tab Tab Tab space
 	nap 0.5
 	k Escape
+	begin "history of all cases"
+	k Tab Tab Tab Tab Tab Tab space
+	wait_window "$t_hist" >/dev/null
+	nap 0.5
+	k Escape
+	gone "$t_hist"
 	say "overview: restore's file dialog, purge and the history opened and closed"
 	begin "close the overview"
 	xdotool windowactivate --sync "$over" 2>/dev/null || true

@@ -64,7 +64,7 @@ func (a *App) ShowAudit() *AuditWindow {
 	filters := container.NewHBox(widget.NewLabel(T("Operator")), w.operator, widget.NewLabel(T("Case")), container.NewGridWrap(fyne.NewSize(130, 36), w.caseNum),
 		container.NewGridWrap(fyne.NewSize(150, 36), w.since), container.NewGridWrap(fyne.NewSize(150, 36), w.until),
 		&widget.Button{Text: T("Apply"), OnTapped: w.Reload})
-	w.win.SetContent(container.NewBorder(filters, w.info, nil, nil, w.table))
+	w.win.SetContent(topFirst(filters, w.info, w.table))
 	w.win.Resize(fyne.NewSize(1120, 700))
 	escapeCloses(w.win, w.win.Close)
 	w.Reload()

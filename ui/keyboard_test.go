@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"recoverydesk/casefile"
 )
@@ -323,5 +324,22 @@ func TestEscape_FromAFocusedField(t *testing.T) {
 	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if c.Overlays().Top() != nil {
 		t.Fatal("Esc in a dialog's entry did not close the dialog")
+	}
+}
+
+// TestTabOrder_BarFirst: in the overview and the history the first Tab lands on the bar at the
+// top (Report…, the operator filter), not in the middle of the content below it, where Space
+// would open a case the person never meant to.
+func TestTabOrder_BarFirst(t *testing.T) {
+	a, _ := newTestApp(t, seeded("Петров Пётр", "490154203237518", casefile.StatusSubmitted, 30))
+	o := a.ShowOverview()
+	o.win.Canvas().FocusNext()
+	if b, ok := o.win.Canvas().Focused().(*widget.Button); !ok || b.Text != T("Report…") {
+		t.Fatalf("the overview's first Tab lands on %#v, want the Report… button", o.win.Canvas().Focused())
+	}
+	h := a.ShowAudit()
+	h.win.Canvas().FocusNext()
+	if h.win.Canvas().Focused() != h.operator {
+		t.Fatalf("the history's first Tab lands on %T, want the operator filter", h.win.Canvas().Focused())
 	}
 }

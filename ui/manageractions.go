@@ -32,9 +32,15 @@ func (o *OverviewWindow) batchExport() {
 	bar.Max = float64(max(1, len(cases)))
 	status := widget.NewLabel("")
 	var cancelled atomic.Bool
+	finished := false // read and set on the UI thread only
 	var d dialog.Dialog
 	d = dialog.NewCustom(T("Exporting all ready cases"), T("Cancel"), container.NewVBox(status, bar), o.win)
-	d.SetOnClosed(func() { cancelled.Store(true) })
+	// Hiding the progress at the end also runs this: only a close before then is a cancel.
+	d.SetOnClosed(func() {
+		if !finished {
+			cancelled.Store(true)
+		}
+	})
 	showDialog(d, fyne.NewSize(520, 160))
 	lang := a.Settings().DossierLanguage
 	a.background(func() {
@@ -62,6 +68,7 @@ func (o *OverviewWindow) batchExport() {
 			done++
 		}
 		fyne.Do(func() {
+			finished = true
 			d.Hide()
 			msg := Tf("{{.D}} dossiers exported into {{.Dir}}; {{.N}} cases not ready yet.", map[string]any{"D": done, "Dir": a.opts.ExportDir, "N": notReady})
 			if cancelled.Load() {

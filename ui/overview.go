@@ -48,7 +48,7 @@ func (a *App) ShowOverview() *OverviewWindow {
 		&widget.Button{Text: T("History of all cases"), Icon: theme.HistoryIcon(), OnTapped: func() { a.ShowAudit() }},
 		&widget.Button{Icon: theme.ViewRefreshIcon(), OnTapped: o.Reload},
 	)
-	o.win.SetContent(container.NewBorder(actions, nil, nil, nil, container.NewVScroll(o.body)))
+	o.win.SetContent(topFirst(actions, nil, container.NewVScroll(o.body)))
 	o.win.Resize(fyne.NewSize(1100, 780))
 	escapeCloses(o.win, o.win.Close)
 	o.Reload()

@@ -65,3 +65,16 @@ func TestAudit_FiltersAndReadsOnly(t *testing.T) {
 		t.Errorf("a bad date said %q", w.info.Text)
 	}
 }
+
+// TestBatchExport_FinishedIsNotCancelled: an export of all ready cases that ran to its end
+// reports what it did, not "Cancelled." (hiding its progress dialog once counted as a cancel).
+func TestBatchExport_FinishedIsNotCancelled(t *testing.T) {
+	a, _ := newTestApp(t, seeded("Петров Пётр", "490154203237518", casefile.StatusIntake, 3))
+	o := a.ShowOverview()
+	o.batchExport()
+	a.WaitIdle()
+	said := plainText(test.RenderObjectToMarkup(o.win.Canvas().Overlays().Top()))
+	if !strings.Contains(said, T("Export all ready")) || strings.Contains(said, T("Cancelled.")) {
+		t.Fatalf("the result of a finished export says: %q", said)
+	}
+}
