@@ -97,7 +97,7 @@ func start(fa fyne.App, s Store, opts Options, set casefile.Settings) *App {
 		a.askTechnician()
 	}
 	if opts.OpenCase != "" {
-		a.OpenCase(opts.OpenCase)
+		a.showCase(opts.OpenCase)
 	}
 	if opts.ShowOverview {
 		a.ShowOverview()
@@ -195,14 +195,11 @@ func (a *App) NewCase() *CaseForm {
 	return f
 }
 
-// OpenCase opens the form of a stored case, or brings its window forward.
+// OpenCase opens the form of a stored case, or brings its window forward, reading the case on
+// the calling goroutine; clicks and keys go through showCase instead.
 func (a *App) OpenCase(number string) *CaseForm {
-	a.mu.Lock()
-	existing := a.open[number]
-	a.mu.Unlock()
-	if existing != nil {
-		existing.win.RequestFocus()
-		return existing
+	if f := a.raise(number); f != nil {
+		return f
 	}
 	c, err := a.store.Case(a.ctx, number)
 	if err != nil {
@@ -212,6 +209,39 @@ func (a *App) OpenCase(number string) *CaseForm {
 	f := newCaseForm(a, c)
 	f.Show()
 	return f
+}
+
+// showCase opens a case's window from a click or a key in a list. The case is read off the UI
+// thread, so a slow disk, a busy server or a backup of a large database never freezes the
+// window that was clicked; the window appears once the case is read.
+func (a *App) showCase(number string) {
+	if a.raise(number) != nil {
+		return
+	}
+	a.background(func() {
+		c, err := a.store.Case(a.ctx, number)
+		fyne.Do(func() {
+			if err != nil {
+				a.showError(a.main, T("The case could not be opened."), err)
+				return
+			}
+			if a.raise(number) != nil {
+				return // a second Enter or click while the first read ran
+			}
+			newCaseForm(a, c).Show()
+		})
+	})
+}
+
+// raise brings the case's window forward if it is open, and returns it.
+func (a *App) raise(number string) *CaseForm {
+	a.mu.Lock()
+	existing := a.open[number]
+	a.mu.Unlock()
+	if existing != nil {
+		existing.win.RequestFocus()
+	}
+	return existing
 }
 
 func (a *App) register(number string, f *CaseForm) {

@@ -57,7 +57,7 @@ func (a *App) ShowAudit() *AuditWindow {
 	}
 	w.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row < len(w.rows) {
-			a.OpenCase(w.rows[id.Row].Case)
+			a.showCase(w.rows[id.Row].Case)
 		}
 		w.table.UnselectAll()
 	}

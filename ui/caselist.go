@@ -74,7 +74,7 @@ func NewCaseList(a *App) *CaseList {
 	l.list.OnSelected = func(id widget.ListItemID) {
 		if r, ok := l.row(id); ok {
 			l.list.UnselectAll()
-			a.OpenCase(r.Number)
+			a.showCase(r.Number)
 		}
 	}
 	newBtn := &widget.Button{Text: T("New case"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: func() { a.NewCase() }}

@@ -110,7 +110,7 @@ func (m *IMEIField) lookForDuplicates(im casefile.IMEI, valid bool) {
 			for _, o := range others {
 				num := o.Number
 				m.Duplicates.Add(&widget.Button{Text: num + " — " + o.Customer + " (" + statusName(o.Status) + ")", Importance: widget.DangerImportance,
-					Icon: theme.WarningIcon(), OnTapped: func() { app.OpenCase(num) }})
+					Icon: theme.WarningIcon(), OnTapped: func() { app.showCase(num) }})
 			}
 		})
 	})

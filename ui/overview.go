@@ -125,7 +125,7 @@ func (o *OverviewWindow) render(now time.Time, waitingDays int) {
 		days := w.DaysInStatus(now)
 		num := w.Number
 		b := &widget.Button{Text: fmt.Sprintf("%s · %s · %s · %d %s", w.Number, w.Customer, w.Model, days, T("days")), Alignment: widget.ButtonAlignLeading,
-			Importance: widget.LowImportance, OnTapped: func() { o.app.OpenCase(num) }}
+			Importance: widget.LowImportance, OnTapped: func() { o.app.showCase(num) }}
 		if days > waitingDays {
 			b.Importance = widget.DangerImportance
 			b.Icon = theme.WarningIcon()

@@ -107,7 +107,7 @@ var ErrDamaged = errors.New("the stored file is damaged (its SHA-256 no longer m
 // the bytes against the SHA-256 recorded when it was added.
 func (s *Store) AttachmentData(ctx context.Context, attachmentID int64) (data, rendition []byte, err error) {
 	var want string
-	err = s.db.QueryRowContext(ctx, `SELECT data, rendition, sha256 FROM attachments WHERE id = ? AND removed = 0`, attachmentID).Scan(&data, &rendition, &want)
+	err = s.rdb.QueryRowContext(ctx, `SELECT data, rendition, sha256 FROM attachments WHERE id = ? AND removed = 0`, attachmentID).Scan(&data, &rendition, &want)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, fmt.Errorf("attachment %d: %w", attachmentID, ErrNotFound)
 	}

@@ -11,63 +11,38 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/mattn/go-sqlite3"
-
 	"recoverydesk/casefile"
 )
 
-// Backup writes a consistent copy of the database to dest with SQLite's online backup, so the
-// app and other counters may go on writing meanwhile. The copy is readable by its owner alone.
+// Backup writes a consistent copy of the database to dest with VACUUM INTO on a reader: one
+// read transaction, so the copy is the database as of one commit, while the app and other
+// counters go on reading and writing (SQLite's online backup API holds the only writer for the
+// whole copy, or starts again whenever another connection writes). The copy is compact and
+// readable by its owner alone; it appears under dest only once complete.
 func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
 		return err
 	}
 	tmp := dest + ".partial"
 	os.Remove(tmp)
+	// VACUUM INTO fills an empty file it finds, keeping its owner-only mode.
 	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
 		return fmt.Errorf("cannot write the backup: %w", err)
 	}
 	f.Close()
 	defer os.Remove(tmp)
-	destDB, err := sql.Open("sqlite3", fileURI(tmp, ""))
-	if err != nil {
-		return err
-	}
-	defer destDB.Close()
-	destConn, err := destDB.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer destConn.Close()
-	srcConn, err := s.db.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer srcConn.Close()
-	err = destConn.Raw(func(d any) error {
-		return srcConn.Raw(func(src any) error {
-			b, err := d.(*sqlite3.SQLiteConn).Backup("main", src.(*sqlite3.SQLiteConn), "main")
-			if err != nil {
-				return err
-			}
-			for {
-				done, err := b.Step(256)
-				if err != nil {
-					b.Finish()
-					return err
-				}
-				if done {
-					return b.Finish()
-				}
-			}
-		})
-	})
-	if err != nil {
+	if _, err := s.rdb.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		return fmt.Errorf("back up: %w", err)
 	}
-	destConn.Close()
-	destDB.Close()
+	// The copy is on disk before its name says it is a backup.
+	if f, err := os.Open(tmp); err == nil {
+		err = f.Sync()
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("back up: %w", err)
+		}
+	}
 	return os.Rename(tmp, dest)
 }
 

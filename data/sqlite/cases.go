@@ -115,7 +115,7 @@ func (s *Store) Case(ctx context.Context, number string) (*casefile.Case, error)
 }
 
 func (s *Store) inReadTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return err
 	}

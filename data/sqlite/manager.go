@@ -170,7 +170,7 @@ func (s *Store) Audit(ctx context.Context, f casefile.AuditFilter) ([]casefile.A
 		q += " LIMIT ?"
 		args = append(args, f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.rdb.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -192,7 +192,7 @@ func (s *Store) Audit(ctx context.Context, f casefile.AuditFilter) ([]casefile.A
 
 // Operators lists everyone named in the history, for the audit filter.
 func (s *Store) Operators(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT operator FROM history ORDER BY operator`)
+	rows, err := s.rdb.QueryContext(ctx, `SELECT DISTINCT operator FROM history ORDER BY operator`)
 	if err != nil {
 		return nil, err
 	}

@@ -72,7 +72,7 @@ func (s *Store) Search(ctx context.Context, q casefile.Query) ([]casefile.Summar
 		query += " LIMIT ? OFFSET ?"
 		args = append(args, q.Limit, q.Offset)
 	}
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	rows, err := s.rdb.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -84,11 +84,11 @@ func (s *Store) Count(ctx context.Context, q casefile.Query) (int, error) {
 	var n int
 	if cond, args := textFilter(q.Text); cond != "" && q.Status == "" {
 		// The index alone answers: joining thousands of matches back to cases costs more.
-		err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM case_search WHERE `+cond, args...).Scan(&n)
+		err := s.rdb.QueryRowContext(ctx, `SELECT COUNT(*) FROM case_search WHERE `+cond, args...).Scan(&n)
 		return n, err
 	}
 	where, args := where(q)
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM cases c`+where, args...).Scan(&n)
+	err := s.rdb.QueryRowContext(ctx, `SELECT COUNT(*) FROM cases c`+where, args...).Scan(&n)
 	return n, err
 }
 
@@ -99,7 +99,7 @@ func (s *Store) CasesWithIMEI(ctx context.Context, imei, exceptNumber string) ([
 	if err != nil {
 		return nil, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT `+summaryColumns+`
+	rows, err := s.rdb.QueryContext(ctx, `SELECT DISTINCT `+summaryColumns+`
 		FROM case_imeis i JOIN cases c ON c.id = i.case_id WHERE i.imei = ? AND c.number <> ? ORDER BY c.id`, im.Digits, exceptNumber)
 	if err != nil {
 		return nil, err

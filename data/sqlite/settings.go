@@ -13,7 +13,7 @@ import (
 func (s *Store) Settings(ctx context.Context) (casefile.Settings, error) {
 	out := casefile.DefaultSettings()
 	var raw string
-	err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'settings'`).Scan(&raw)
+	err := s.rdb.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'settings'`).Scan(&raw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return out, nil
 	}

@@ -6,6 +6,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -20,7 +21,13 @@ import (
 
 // Store is an open case database. It is safe for concurrent use.
 type Store struct {
-	db   *sql.DB
+	// db is the one writer: SQLite has one anyway, and a single connection makes every
+	// write's transaction simple to reason about.
+	db *sql.DB
+	// rdb is the pool of readers beside it. In WAL mode a reader sees the last commit and
+	// neither waits for the writer nor holds it up, so a long report, a large attachment or a
+	// backup of a large database never keeps a window from opening a case or saving one.
+	rdb  *sql.DB
 	path string
 	// lock is held shared while the store is open, so that a restore cannot replace the file
 	// under it (see Restore).
@@ -86,12 +93,10 @@ func open(path string) (*Store, error) {
 	if err := os.Chmod(path, 0o600); err != nil {
 		return nil, fmt.Errorf("restrict the database file: %w", err)
 	}
-	db, err := sql.Open("sqlite3", dsn(path))
+	db, err := sql.Open("sqlite3", dsn(path, true))
 	if err != nil {
 		return nil, err
 	}
-	// One connection: SQLite has one writer anyway, and a single connection makes every
-	// operation's transaction simple to reason about.
 	db.SetMaxOpenConns(1)
 	db.SetConnMaxIdleTime(0)
 	ctx := context.Background()
@@ -103,15 +108,31 @@ func open(path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	return &Store{db: db, path: path, Now: casefile.SystemClock}, nil
+	// Opened after the migrations, so that no reader ever sees an older schema.
+	rdb, err := sql.Open("sqlite3", dsn(path, false))
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	rdb.SetMaxOpenConns(readers)
+	rdb.SetMaxIdleConns(readers)
+	return &Store{db: db, rdb: rdb, path: path, Now: casefile.SystemClock}, nil
 }
 
-func dsn(path string) string {
+// readers is how many reads run at once beside the writer: the list, a case being opened,
+// thumbnails and a report or backup, with room to spare.
+const readers = 4
+
+// dsn is the connection string of the writer, or of a reader: a reader's transactions start
+// deferred, so they never ask for the write lock.
+func dsn(path string, writer bool) string {
 	v := url.Values{}
 	v.Set("_fk", "1")
 	v.Set("_journal_mode", "WAL")
 	v.Set("_busy_timeout", "10000")
-	v.Set("_txlock", "immediate")
+	if writer {
+		v.Set("_txlock", "immediate")
+	}
 	v.Set("_sync", "NORMAL")
 	return fileURI(path, v.Encode())
 }
@@ -131,7 +152,7 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the database and lets a restore replace it.
 func (s *Store) Close() error {
-	err := s.db.Close()
+	err := errors.Join(s.rdb.Close(), s.db.Close())
 	if s.lock != nil {
 		s.lock.Close()
 	}
