@@ -167,6 +167,23 @@ walk() {
 		name="John Smith"; story="Bought new at the mall in March, receipt kept."; center="Desk Repair Ltd"
 	fi
 
+	# 0. A mistyped database path: said in a window (a shortcut's stderr goes nowhere), Enter
+	# closes it, nothing is created.
+	begin "a database that does not open"
+	LANG=$locale LANGUAGE= LC_ALL=$locale HOME="$home" XDG_RUNTIME_DIR="$home/run" "$bin" --db "$home/deskk/recoverydesk.db" >"$work/app.out" 2>"$log" &
+	app=$!
+	wait_window '^RecoveryDesk$' >/dev/null
+	k Return
+	for _ in $(seq 1 50); do kill -0 "$app" 2>/dev/null || break; nap 0.1; done
+	kill -0 "$app" 2>/dev/null && fail "Enter did not close the window that says the database did not open"
+	code=0
+	wait "$app" || code=$?
+	app=""
+	[ "$code" = 1 ] || fail "exit code $code after a database that did not open, want 1"
+	[ ! -e "$home/deskk" ] || fail "the mistyped folder was created"
+	grep -q -- "--create" "$log" || fail "stderr does not say how to make a new database: $(cat "$log")"
+	say "a mistyped --db: said in a window, Enter closed it, exit 1, nothing created"
+
 	# 1. First start: who works here and which service center; Enter saves.
 	begin "first start"
 	start_app

@@ -168,3 +168,24 @@ func TestSignIn_ClosedWhileConnecting(t *testing.T) {
 		t.Fatal("the desk opened after the sign-in form was closed")
 	}
 }
+
+// TestNotOpened: a database that did not open is said in a window, with the store's reason
+// selectable for copying, and Enter or Esc closes it.
+func TestNotOpened(t *testing.T) {
+	for _, key := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEscape} {
+		fa := test.NewTempApp(t)
+		reason := "there is no database at /srv/desk/branchh/cases.db; check the path, or add --create to start a new one there"
+		w := newNotOpenedWindow(fa, reason)
+		w.Show()
+		said := plainText(test.RenderObjectToMarkup(w.Content()))
+		if !strings.Contains(said, T("The database could not be opened:")) || !strings.Contains(said, "branchh") {
+			t.Fatalf("the window says %q", said)
+		}
+		w.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: key})
+		for _, open := range fa.Driver().AllWindows() {
+			if open == w {
+				t.Fatalf("%s left the window open", key)
+			}
+		}
+	}
+}

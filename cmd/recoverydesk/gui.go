@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 
 	"fyne.io/fyne/v2/app"
@@ -41,16 +43,36 @@ func runGUI(c *cli, args []string) int {
 		return c.signIn(err, opts)
 	}
 	if err != nil {
-		return c.fail("%v", err)
+		return c.notOpened(err)
 	}
 	defer s.Close()
 	who, err := identity(c.ctx, s)
 	if err != nil {
-		return c.fail("%v", err)
+		return c.notOpened(err)
 	}
 	opts.Identity = who
 	ui.Run(app.NewWithID(appID), s, opts)
 	return exitOK
+}
+
+// notOpened reports a database that did not open: on stderr, and in a window where there is a
+// screen, since a shortcut's or a double click's stderr goes nowhere a person looks.
+func (c *cli) notOpened(err error) int {
+	code := c.fail("%v", err)
+	if hasScreen() {
+		ui.ShowNotOpened(app.NewWithID(appID), err.Error())
+	}
+	return code
+}
+
+// hasScreen says whether a window can be shown: always on Windows and macOS, on other systems
+// when an X or Wayland display is named.
+func hasScreen() bool {
+	switch runtime.GOOS {
+	case "windows", "darwin":
+		return true
+	}
+	return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
 }
 
 // identity is who is signed in on a shared database; nil on a counter's own file. The database,
