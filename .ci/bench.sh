@@ -12,7 +12,7 @@ out=docs/BENCHMARKS.md
 
 echo "== store: import 10,000; search and first page over 100,000 cases"
 BENCH_DB="$work/bench100k.db" go test -tags $tags -run '^$' -bench 'Import10k|Search100k|FirstPage100k' \
-	-benchtime 30x -benchmem ./data | tee "$work/data.txt"
+	-benchtime 30x -benchmem ./data/sqlite | tee "$work/data.txt"
 
 echo "== dossier export: eight 12 MP photos and a PDF receipt"
 BENCH_PHOTOS_DIR="$work/photos" go test -run '^$' -bench ExportEightPhotos -benchtime 20x ./casefile/dossier | tee "$work/export.txt"
@@ -27,6 +27,7 @@ case = {"customer": {"name": "Иванов Иван Петрович", "phone": 
                      "id_document": {"type": "Паспорт РФ", "number": "4510 123456"}},
         "device": {"brand": "Redmi", "model": "Redmi Note 12", "imei1": "490154203237518", "lock_screen_text": "locked"},
         "purchase": {"date": "2024-03-15", "seller": "DNS", "channel": "retailer"},
+        "declarations": {"not_lost_or_stolen": True, "may_be_erased": True, "facts_true": True},
         "ownership_statement": "Куплен мной в магазине.", "support_region": "global",
         "verification": {"imei_matches_box": True, "imei_matches_receipt": True},
         "attachments": [{"kind": kinds[i % 4], "path": "photos/" + p} for i, p in enumerate(photos)]
