@@ -242,7 +242,10 @@ func (d *dossier) customer() {
 	}
 	d.row(d.t("Identity document"), strings.TrimSpace(c.Customer.IDDocument.Type+" "+num))
 	consent := d.t("not given")
-	if c.Customer.Consent {
+	switch {
+	case c.Customer.Consent && c.Customer.ConsentAt.IsZero():
+		consent = d.t("given") // imported or older cases carry no time: never print year 1
+	case c.Customer.Consent:
 		consent = fmt.Sprintf(d.t("given %s"), c.Customer.ConsentAt.Format("2006-01-02 15:04"))
 	}
 	d.row(d.t("Consent to data processing"), consent)

@@ -378,3 +378,34 @@ func TestDocuments_PrintTheCaseBranch(t *testing.T) {
 		t.Errorf("the receipt does not name the branch:\n%s", text)
 	}
 }
+
+// TestDocuments_NothingEmptyPrinted: a case imported without the time of consent, with files
+// that carry no name, printed by a desk whose technician is known only from the settings: no
+// year 1, no "()", no colon before nothing.
+func TestDocuments_NothingEmptyPrinted(t *testing.T) {
+	c := sample.ReadyCase()
+	c.Customer.ConsentAt = time.Time{}
+	for i := range c.Attachments {
+		c.Attachments[i].Name = ""
+	}
+	for _, lang := range []string{"en", "ru"} {
+		o := dossierOptions(lang)
+		text := tool(t, "pdftotext", writeTemp(t, "d.pdf", render(t, c, o)), "-")
+		if strings.Contains(text, "0001-01-01") {
+			t.Errorf("%s: the dossier prints year 1 for the consent", lang)
+		}
+		var buf bytes.Buffer
+		if err := RenderReceipt(&buf, c, ReceiptOptions{Lang: lang, At: exportAt, Settings: o.Settings}); err != nil {
+			t.Fatal(err)
+		}
+		text = tool(t, "pdftotext", writeTemp(t, "r.pdf", buf.Bytes()), "-")
+		if strings.Contains(text, "()") || !strings.Contains(text, o.Settings.Technician) {
+			t.Errorf("%s: the receipt's signature line: %q", lang, text)
+		}
+		for _, line := range strings.Split(text, "\n") {
+			if strings.HasSuffix(strings.TrimSpace(line), ":") && strings.HasPrefix(line, "•") {
+				t.Errorf("%s: the receipt lists %q with nothing after it", lang, line)
+			}
+		}
+	}
+}

@@ -34,6 +34,7 @@ var dossierText = map[string]map[string]string{
 		"Identity document":                         "Документ",
 		"Consent to data processing":                "Согласие на обработку данных",
 		"given %s":                                  "дано %s",
+		"given":                                     "дано",
 		"not given":                                 "не дано",
 		"Mi Account (as the customer remembers it)": "Mi аккаунт (со слов клиента)",
 		"Purchase":            "Покупка",

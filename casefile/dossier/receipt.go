@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"recoverydesk/casefile"
@@ -82,7 +83,11 @@ func RenderReceipt(w io.Writer, c *casefile.Case, o ReceiptOptions) error {
 		if a.MediaType == casefile.MediaPDF {
 			what = t("document")
 		}
-		items = append(items, fmt.Sprintf("• %s (%s): %s", t(string(a.Kind)), what, a.Name))
+		item := fmt.Sprintf("• %s (%s)", t(string(a.Kind)), what)
+		if a.Name != "" {
+			item += ": " + a.Name
+		}
+		items = append(items, item)
 	}
 	for _, it := range items {
 		f.MultiCell(0, 5.5, pdfText(it), "", "L", false)
@@ -93,7 +98,11 @@ func RenderReceipt(w io.Writer, c *casefile.Case, o ReceiptOptions) error {
 	f.MultiCell(0, 5.5, pdfText(t("consent_text")), "", "L", false)
 	f.Ln(14)
 	y := f.GetY()
-	for i, who := range []string{t("Customer's signature"), t("Technician's signature") + " (" + o.Technician + ")"} {
+	tech := t("Technician's signature")
+	if name := cmp.Or(o.Technician, o.Settings.Technician); name != "" {
+		tech += " (" + name + ")"
+	}
+	for i, who := range []string{t("Customer's signature"), tech} {
 		x := 18 + float64(i)*92
 		f.Line(x, y, x+80, y)
 		f.SetXY(x, y+1)
