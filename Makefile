@@ -111,9 +111,11 @@ test-smoke: build
 	bash .ci/smoke.sh $(BIN)
 
 ## test-window: every screen of the real binary driven from the keyboard under Xvfb, in English
-## and Russian (screenshots of a failure land in .ci/failed/)
+## and Russian; then two counters of different branches and the manager at once on a throwaway
+## PostgreSQL (screenshots of a failure land in .ci/failed/)
 test-window: build
 	bash .ci/window.sh $(BIN)
+	bash .ci/team-window.sh $(BIN)
 
 ## bench: the benchmarks (not part of make test)
 bench: build
