@@ -23,6 +23,7 @@ func Run(t *testing.T, open func(t *testing.T) data.Store) {
 		{"SearchStatusAndSort", testSearchStatusAndSort},
 		{"CasesWithIMEI", testCasesWithIMEI},
 		{"BarcodesKept", testBarcodesKept},
+		{"FilesLoadedWhenStored", testFilesLoadedWhenStored},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.run(t, open) })
