@@ -85,7 +85,7 @@ func (o *OverviewWindow) render(now time.Time, waitingDays int) {
 	counts := container.NewGridWithColumns(len(casefile.Statuses))
 	for _, s := range casefile.Statuses {
 		n := &widget.Label{Text: fmt.Sprint(d.ByStatus[s]), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Alignment: fyne.TextAlignCenter}
-		counts.Add(container.NewVBox(n, &widget.Label{Text: statusName(s), Alignment: fyne.TextAlignCenter, Truncation: fyne.TextTruncateEllipsis}))
+		counts.Add(container.NewVBox(n, &widget.Label{Text: statusName(s), Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}))
 	}
 	o.body.Add(widget.NewCard(T("Cases by status"), "", counts))
 

@@ -26,11 +26,12 @@ var (
 		{"ООО «ДНС Ритейл»", "8 800 77-007-99"}, {"ООО «МВМ» (М.Видео)", "8 800 600-777-5"}, {"Mi Store, ТЦ «Европейский»", "+7 495 000-12-34"},
 		{"ООО «Ситилинк»", "8 800 100-53-13"}, {"ИП Гусейнов (павильон «Мобайл»)", "+7 916 000-45-67"},
 	}
+	// Support's refusals as a Russian counter writes them down, like the rest of the demo.
 	rejectReasons = []string{
-		"Receipt from an unknown seller: support asks for a document from an authorized retailer.",
-		"IMEI on the receipt does not match the device.",
-		"Second-hand purchase without evidence from the seller.",
-		"Support says the device is reported lost.",
+		"Чек от неизвестного продавца: поддержка просит документ от авторизованного магазина.",
+		"IMEI в чеке не совпадает с устройством.",
+		"Покупка с рук без подтверждения от продавца.",
+		"Поддержка сообщает, что устройство числится утерянным.",
 	}
 	regions = []string{"global", "global", "global", "hk", "us"}
 )
