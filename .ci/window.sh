@@ -402,7 +402,18 @@ walk() {
 	k Escape
 	gone "$t_over"
 
-	# 7. Settings: Ctrl+, then a new center name, Enter saves.
+	# 7. The menu with the mouse, then its items from the keyboard: Cases → History of all cases.
+	begin "menu"
+	xdotool windowactivate --sync "$main"
+	xdotool mousemove --window "$main" 30 14 click 1
+	nap 0.5
+	k Down Down Down Down Return # New case, Find, Overview, History of all cases
+	wait_window "$t_hist" >/dev/null
+	k Escape
+	gone "$t_hist"
+	say "menu: opened with the mouse; History of all cases chosen with the arrows and Enter"
+
+	# 8. Settings: Ctrl+, then a new center name, Enter saves.
 	begin "settings"
 	xdotool windowactivate --sync "$main"
 	k ctrl+comma
