@@ -86,7 +86,7 @@ func NewCaseList(a *App) *CaseList {
 		settingsBtn.Hide()
 	}
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(fitOptions(l.status), fitOptions(l.sort), newBtn, overviewBtn, settingsBtn), l.search)
-	header := container.NewGridWithColumns(1, rowLayout(
+	header := container.NewGridWithColumns(1, l.rowLayout(
 		boldLabel(T("Case")), boldLabel(T("Customer")), boldLabel(T("Model")), boldLabel(T("Status")), boldLabel(T("Days"))))
 	bottom := fyne.CanvasObject(l.count)
 	if who := a.whoLine(); who != "" {
@@ -105,10 +105,27 @@ func boldLabel(s string) *widget.Label {
 	return &widget.Label{Text: s, TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 }
 
-// rowLayout gives the columns their share: number, customer, model, status, days.
-func rowLayout(cells ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.New(&columns{weights: []float32{1.1, 3, 2, 2, 0.7}}, cells...)
+// rowLayout gives the columns their share: number, customer, model, status, days. The number
+// is how a case is found and told on the phone: it is never cut, however narrow the window;
+// in a manager's list on a shared database it carries the branch ("2026-00042 · MSK-1").
+func (l *CaseList) rowLayout(cells ...fyne.CanvasObject) fyne.CanvasObject {
+	return rowLayout(l.showsBranch(), cells...)
 }
+
+func rowLayout(withBranch bool, cells ...fyne.CanvasObject) fyne.CanvasObject {
+	sample := "2026-00000"
+	if withBranch {
+		sample += " · MSK-10"
+	}
+	// What a label needs to show it whole, its insets included, and a little more: a label cut
+	// to exactly its text's width rounds to an ellipsis.
+	number := widget.NewLabel(sample).MinSize().Width + theme.Padding()
+	return container.New(&columns{weights: []float32{1.1, 3, 2, 2, 0.7}, firstMin: number}, cells...)
+}
+
+// showsBranch: a manager's list holds every branch, so each case's branch stands beside its
+// number; a technician's holds their own branch alone.
+func (l *CaseList) showsBranch() bool { return l.app.opts.Identity != nil && l.app.role().Reviews() }
 
 func (l *CaseList) createRow() fyne.CanvasObject {
 	bg := canvas.NewRectangle(color.Transparent)
@@ -116,7 +133,7 @@ func (l *CaseList) createRow() fyne.CanvasObject {
 	for i := range cells {
 		cells[i] = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	}
-	return container.NewStack(bg, rowLayout(cells...))
+	return container.NewStack(bg, l.rowLayout(cells...))
 }
 
 func (l *CaseList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -133,8 +150,7 @@ func (l *CaseList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	days := r.DaysInStatus(l.now())
 	overdue := r.Status.WaitsOnSupport() && days > l.app.Settings().WaitingDays
 	texts := []string{r.Number, r.Customer, r.Model, statusName(r.Status), fmt.Sprint(days)}
-	if r.Branch != "" && l.app.role().Reviews() {
-		// A manager's list holds every branch: the case's branch stands beside its number.
+	if r.Branch != "" && l.showsBranch() {
 		texts[0] += " · " + r.Branch
 	}
 	if overdue {
@@ -275,20 +291,34 @@ func (l *CaseList) SearchEntry() *FormEntry { return l.search }
 // StatusFilter is the status filter.
 func (l *CaseList) StatusFilter() *widget.Select { return l.status }
 
-// columns lays cells out side by side in proportion to their weights.
-type columns struct{ weights []float32 }
+// columns lays cells out side by side in proportion to their weights; the first is at least
+// firstMin wide, the others sharing what is left in the same proportions.
+type columns struct {
+	weights  []float32
+	firstMin float32
+}
 
 func (c *columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	var sum float32
 	for _, w := range c.weights {
 		sum += w
 	}
+	widths := make([]float32, len(objs))
+	for i := range objs {
+		widths[i] = size.Width * c.weights[i%len(c.weights)] / sum
+	}
+	if len(objs) > 1 && widths[0] < c.firstMin {
+		rest := max(0, size.Width-c.firstMin)
+		widths[0] = min(c.firstMin, size.Width)
+		for i := 1; i < len(objs); i++ {
+			widths[i] = rest * c.weights[i%len(c.weights)] / (sum - c.weights[0])
+		}
+	}
 	x := float32(0)
 	for i, o := range objs {
-		w := size.Width * c.weights[i%len(c.weights)] / sum
 		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-		x += w
+		o.Resize(fyne.NewSize(widths[i], size.Height))
+		x += widths[i]
 	}
 }
 
