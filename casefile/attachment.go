@@ -57,10 +57,11 @@ type Attachment struct {
 
 	// Data is the file itself; loaded only when asked for.
 	Data []byte `json:"-"`
-	// Load, set where Data is nil, reads the file at the moment it is stored: an import of
-	// many photos then holds one original at a time instead of all of them until its one
-	// transaction ends. It must give the very bytes that were checked, or an error.
-	Load func() ([]byte, error) `json:"-"`
+	// Load, set where Data is nil, reads the file and its rendition at the moment they are
+	// stored: an import of many photos, or a database moved into a shared one, then holds one
+	// file at a time instead of all of them until its one transaction ends. It must give the
+	// very bytes that were checked, or an error.
+	Load func() (data, rendition []byte, err error) `json:"-"`
 	// Rendition is the upright, scaled, re-encoded JPEG of an image (or of a PDF's first page,
 	// where it could be drawn), prepared once when it is attached so that a dossier export only
 	// assembles.
@@ -102,10 +103,10 @@ type EvidenceError struct {
 
 func (e *EvidenceError) Error() string { return fmt.Sprintf("%s: %s", e.Name, e.Reason) }
 
-// Bytes is the file itself: Data, or what Load reads.
-func (a *Attachment) Bytes() ([]byte, error) {
+// Contents is the file itself and its rendition: Data and Rendition, or what Load reads.
+func (a *Attachment) Contents() (data, rendition []byte, err error) {
 	if a.Data == nil && a.Load != nil {
 		return a.Load()
 	}
-	return a.Data, nil
+	return a.Data, a.Rendition, nil
 }

@@ -14,6 +14,9 @@ const (
 	ActionAttachmentRemoved Action = "attachment_removed"
 	ActionExported          Action = "exported"
 	ActionPurged            Action = "purged"
+	// ActionMoved: the case came from a counter's own database into the shared one under a
+	// new number, its number there was taken; Details["from_number"] is the old one.
+	ActionMoved Action = "moved"
 )
 
 // Event is one entry of a case's history. Events are appended, never changed.

@@ -84,6 +84,14 @@ type Team interface {
 	RemoveStaff(ctx context.Context, login string) error
 }
 
+// Adopter is a shared database that takes in the cases of a counter's own database as they
+// were there (`recoverydesk migrate`): numbers, dates, history and files, at one branch, all
+// or nothing. A number already taken is refused unless renumber; the result maps each old
+// number to the one the case has now.
+type Adopter interface {
+	Adopt(ctx context.Context, cs []*casefile.Case, branch string, renumber bool, operator string) (map[string]string, error)
+}
+
 // Watcher is a store that tells about changes other programs make: a shared database, where
 // several counters work at once.
 type Watcher interface {

@@ -470,6 +470,8 @@ func eventText(e casefile.Event) string {
 		what = exportedText(e.Details)
 	case casefile.ActionPurged:
 		what = T("Documents purged")
+	case casefile.ActionMoved:
+		what, e.Note = Tf("Moved into the shared database; its number there was {{.N}}", map[string]any{"N": e.Details["from_number"]}), ""
 	default:
 		what = string(e.Action)
 	}

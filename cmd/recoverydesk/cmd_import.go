@@ -91,7 +91,7 @@ func readImport(path string) ([]*casefile.Case, error) {
 		prepared.Note = a.Note
 		// The original is read again when it is stored, so the import holds one at a time;
 		// the hash proves it is still the file that was checked.
-		prepared.Data, prepared.Load = nil, reread(p, sha256.Sum256(raw))
+		prepared.Data, prepared.Load = nil, reread(p, sha256.Sum256(raw), prepared.Rendition)
 		*a = prepared
 		return nil
 	}, func(_ int, err error) bool {
@@ -105,16 +105,17 @@ func readImport(path string) ([]*casefile.Case, error) {
 }
 
 // reread gives an attachment's Load: the file at path again, refused if it is no longer the
-// file that was checked (changed or replaced while the import ran), so that nothing is stored.
-func reread(path string, checked [sha256.Size]byte) func() ([]byte, error) {
-	return func() ([]byte, error) {
+// file that was checked (changed or replaced while the import ran), so that nothing is stored;
+// the rendition made from it is small and kept.
+func reread(path string, checked [sha256.Size]byte, rendition []byte) func() ([]byte, []byte, error) {
+	return func() ([]byte, []byte, error) {
 		raw, err := evidence.ReadFile(path)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if sha256.Sum256(raw) != checked {
-			return nil, fmt.Errorf("the file %s changed while it was being imported; import again", filepath.Base(path))
+			return nil, nil, fmt.Errorf("the file %s changed while it was being imported; import again", filepath.Base(path))
 		}
-		return raw, nil
+		return raw, rendition, nil
 	}
 }

@@ -17,8 +17,8 @@ func TestReread(t *testing.T) {
 	if err := os.WriteFile(path, checked, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	load := reread(path, sha256.Sum256(checked))
-	if got, err := load(); err != nil || !bytes.Equal(got, checked) {
+	load := reread(path, sha256.Sum256(checked), []byte("small"))
+	if got, small, err := load(); err != nil || !bytes.Equal(got, checked) || string(small) != "small" {
 		t.Fatalf("the unchanged file: %q, %v", got, err)
 	}
 	for _, tt := range []struct {
@@ -30,7 +30,7 @@ func TestReread(t *testing.T) {
 		{"gone", func() { os.Remove(path) }, "box.jpg"},
 	} {
 		tt.change()
-		if _, err := load(); err == nil || !strings.Contains(err.Error(), tt.want) {
+		if _, _, err := load(); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: %v, want an error with %q", tt.name, err, tt.want)
 		}
 	}

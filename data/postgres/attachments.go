@@ -14,7 +14,7 @@ import (
 
 // insertAttachment stores a prepared attachment (its Data, and for images its Rendition).
 func insertAttachment(ctx context.Context, tx *sql.Tx, caseID int64, a *casefile.Attachment, now time.Time, operator string) error {
-	data, err := a.Bytes()
+	data, rendition, err := a.Contents()
 	if err != nil {
 		return fmt.Errorf("%s: %w", a.Name, err)
 	}
@@ -28,7 +28,7 @@ func insertAttachment(ctx context.Context, tx *sql.Tx, caseID int64, a *casefile
 	a.SHA256, a.Size, a.AddedAt, a.AddedBy = hex.EncodeToString(sum[:]), int64(len(data)), now, operator
 	return tx.QueryRowContext(ctx, `INSERT INTO attachments (case_id, kind, name, media_type, size, sha256, note, added_at, added_by, width, height, data, rendition, barcodes)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-		caseID, a.Kind, a.Name, a.MediaType, a.Size, a.SHA256, a.Note, now, operator, a.Width, a.Height, data, a.Rendition, casefile.BarcodesColumn(a.Barcodes)).Scan(&a.ID)
+		caseID, a.Kind, a.Name, a.MediaType, a.Size, a.SHA256, a.Note, now, operator, a.Width, a.Height, data, rendition, casefile.BarcodesColumn(a.Barcodes)).Scan(&a.ID)
 }
 
 func loadAttachments(ctx context.Context, tx *sql.Tx, caseID int64) ([]casefile.Attachment, error) {

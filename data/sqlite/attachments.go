@@ -14,7 +14,7 @@ import (
 
 // insertAttachment stores a prepared attachment (its Data, and for images its Rendition).
 func insertAttachment(ctx context.Context, tx *sql.Tx, caseID int64, a *casefile.Attachment, now time.Time, operator string) error {
-	data, err := a.Bytes()
+	data, rendition, err := a.Contents()
 	if err != nil {
 		return fmt.Errorf("%s: %w", a.Name, err)
 	}
@@ -28,7 +28,7 @@ func insertAttachment(ctx context.Context, tx *sql.Tx, caseID int64, a *casefile
 	a.SHA256, a.Size, a.AddedAt, a.AddedBy = hex.EncodeToString(sum[:]), int64(len(data)), now, operator
 	res, err := tx.ExecContext(ctx, `INSERT INTO attachments (case_id, kind, name, media_type, size, sha256, note, added_at, added_by, width, height, data, rendition, barcodes)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		caseID, a.Kind, a.Name, a.MediaType, a.Size, a.SHA256, a.Note, ts(now), operator, a.Width, a.Height, data, a.Rendition, casefile.BarcodesColumn(a.Barcodes))
+		caseID, a.Kind, a.Name, a.MediaType, a.Size, a.SHA256, a.Note, ts(now), operator, a.Width, a.Height, data, rendition, casefile.BarcodesColumn(a.Barcodes))
 	if err != nil {
 		return err
 	}

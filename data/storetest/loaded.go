@@ -18,7 +18,7 @@ func testFilesLoadedWhenStored(t *testing.T, open func(t *testing.T) data.Store)
 	reads := 0
 	c := sampleCase()
 	c.Attachments = []casefile.Attachment{{Kind: casefile.AttachBox, Name: "box.jpg", MediaType: casefile.MediaJPEG,
-		Load: func() ([]byte, error) { reads++; return photo, nil }}}
+		Load: func() ([]byte, []byte, error) { reads++; return photo, []byte("small"), nil }}}
 	if err := s.ImportCases(ctx, []*casefile.Case{c}, "anna"); err != nil {
 		t.Fatal(err)
 	}
@@ -29,8 +29,8 @@ func testFilesLoadedWhenStored(t *testing.T, open func(t *testing.T) data.Store)
 	if err != nil || len(got.Attachments) != 1 {
 		t.Fatalf("the imported case: %v, %v", got, err)
 	}
-	stored, _, err := s.AttachmentData(ctx, got.Attachments[0].ID)
-	if err != nil || !bytes.Equal(stored, photo) || got.Attachments[0].Size != int64(len(photo)) {
+	stored, small, err := s.AttachmentData(ctx, got.Attachments[0].ID)
+	if err != nil || !bytes.Equal(stored, photo) || string(small) != "small" || got.Attachments[0].Size != int64(len(photo)) {
 		t.Fatalf("the stored file: %d bytes (%v), want %d", len(stored), err, len(photo))
 	}
 
@@ -39,7 +39,7 @@ func testFilesLoadedWhenStored(t *testing.T, open func(t *testing.T) data.Store)
 	first.Customer.Name, second.Customer.Name = "Первый Импорт", "Второй Импорт"
 	first.Attachments = []casefile.Attachment{{Kind: casefile.AttachBox, Name: "ok.jpg", MediaType: casefile.MediaJPEG, Data: photo}}
 	second.Attachments = []casefile.Attachment{{Kind: casefile.AttachBox, Name: "changed.jpg", MediaType: casefile.MediaJPEG,
-		Load: func() ([]byte, error) { return nil, gone }}}
+		Load: func() ([]byte, []byte, error) { return nil, nil, gone }}}
 	if err := s.ImportCases(ctx, []*casefile.Case{first, second}, "anna"); !errors.Is(err, gone) {
 		t.Fatalf("an unreadable file: %v", err)
 	}

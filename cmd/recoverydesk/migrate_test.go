@@ -1,0 +1,98 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCLI_Migrate: a counter's database moves into the shared one with every case, its history
+// and its files, each read back and compared; a second counter whose numbers are taken there is
+// refused whole unless --renumber, which keeps the old number in the history; the numbering of
+// the shared database moves past every number it took in.
+func TestCLI_Migrate(t *testing.T) {
+	shared := sharedDB(t)
+	must := func(db string, args ...string) string {
+		t.Helper()
+		out, errOut, code := runCLI(t, db, args...)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", strings.Join(args, " "), code, errOut)
+		}
+		return out
+	}
+	count := func(db string) int {
+		t.Helper()
+		return strings.Count(strings.TrimSpace(must(db, "list", "--json")), "\n") + 1
+	}
+	must(shared, "branch", "add", "MSK-1", "--name", "Москва")
+
+	first := filepath.Join(t.TempDir(), "counter1.db")
+	must(first, "demo", "--cases", "12", "--photos", "2", "--seed", "5")
+	must(first, "import", filepath.Join("..", "..", "docs", "import-example", "case.json"))
+	total := count(first)
+	out := must(first, "migrate", "--to", shared, "--branch", "MSK-1")
+	if !strings.Contains(out, fmt.Sprintf("moved %d cases", total)) || !strings.Contains(out, "read back and compared") || strings.Contains(out, "postgres://") {
+		t.Fatalf("migrate said: %s", out)
+	}
+	if n := count(shared); n != total {
+		t.Fatalf("the shared database has %d cases, want %d", n, total)
+	}
+	if n := count(first); n != total {
+		t.Fatalf("the counter's file has %d cases after the move, want %d", n, total)
+	}
+	// A case there is the case here: its fields, history and files.
+	var here, there struct {
+		Number      string            `json:"number"`
+		Branch      string            `json:"branch"`
+		Customer    map[string]any    `json:"customer"`
+		History     []map[string]any  `json:"history"`
+		Attachments []json.RawMessage `json:"attachments"`
+	}
+	num := strings.Fields(must(first, "list", "--limit", "1"))[0]
+	json.Unmarshal([]byte(must(first, "show", num, "--json", "--show-id")), &here)
+	json.Unmarshal([]byte(must(shared, "show", num, "--json", "--show-id")), &there)
+	if there.Branch != "MSK-1" || len(there.History) != len(here.History) || len(there.Attachments) != len(here.Attachments) ||
+		there.Customer["name"] != here.Customer["name"] {
+		t.Fatalf("%s moved as branch %q, %d history entries (%d), %d files (%d)", num, there.Branch, len(there.History), len(here.History), len(there.Attachments), len(here.Attachments))
+	}
+
+	// A second counter's numbers collide: refused whole, then moved under new numbers.
+	second := filepath.Join(t.TempDir(), "counter2.db")
+	must(second, "demo", "--cases", "3", "--photos", "1", "--seed", "6")
+	if _, errOut, code := runCLI(t, second, "migrate", "--to", shared, "--branch", "MSK-1"); code != exitRefused || !strings.Contains(errOut, "--renumber") {
+		t.Fatalf("colliding numbers: exit %d, %s", code, errOut)
+	}
+	if n := count(shared); n != total {
+		t.Fatalf("a refused move stored something: %d cases", n)
+	}
+	more := count(second)
+	out = must(second, "migrate", "--to", shared, "--branch", "MSK-1", "--renumber")
+	if !strings.Contains(out, fmt.Sprintf("moved %d cases", more)) || !strings.Contains(out, "renumbered") || !strings.Contains(out, "→") {
+		t.Fatalf("migrate --renumber said: %s", out)
+	}
+	line := strings.SplitN(out, "\n", 2)[0]
+	old, renamed, _ := strings.Cut(line, " → ")
+	if show := must(shared, "show", renamed); !strings.Contains(show, old) {
+		t.Fatalf("the renumbered case's history does not name %s:\n%s", old, show)
+	}
+	// A case opened in the shared database afterwards takes a number no moved case has.
+	fresh := strings.TrimSpace(must(shared, "import", filepath.Join("..", "..", "docs", "import-example", "case.json")))
+	if strings.Contains(must(first, "list"), fresh) || strings.Contains(must(second, "list"), fresh) {
+		t.Fatalf("the new case %s took a moved case's number", fresh)
+	}
+
+	// What migrate refuses before it reads anything.
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"migrate"}, "--to"},
+		{[]string{"migrate", "--to", filepath.Join(t.TempDir(), "other.db")}, "--to"},
+	} {
+		if _, errOut, code := runCLI(t, first, tt.args...); code != exitRefused || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d, %s", tt.args, code, errOut)
+		}
+	}
+}
