@@ -81,8 +81,22 @@ func (s *Store) wrap(err error) error {
 	if err == nil || !unreachable(err) {
 		return err
 	}
-	return fmt.Errorf("the shared database at %s cannot be reached: %w (%w)", s.host, data.ErrUnreachable, err)
+	return &unreachableError{host: s.host, err: err}
 }
+
+// unreachableError is data.ErrUnreachable said once, with the host and what the network
+// reported, and what a person can do about it.
+type unreachableError struct {
+	host string
+	err  error
+}
+
+func (e *unreachableError) Error() string {
+	return fmt.Sprintf("the shared database at %s cannot be reached (%v); check the network, or ask whoever runs the server", e.host, e.err)
+}
+
+func (e *unreachableError) Is(target error) bool { return target == data.ErrUnreachable }
+func (e *unreachableError) Unwrap() error        { return e.err }
 
 func unreachable(err error) bool {
 	if errors.Is(err, data.ErrUnreachable) {
