@@ -14,6 +14,14 @@ echo "== store: import 10,000; search and first page over 100,000 cases"
 BENCH_DB="$work/bench100k.db" go test -tags $tags -run '^$' -bench 'Import10k|Search100k|FirstPage100k' \
 	-benchtime 30x -benchmem ./data/sqlite | tee "$work/data.txt"
 
+echo "== the same on PostgreSQL: search and first page over 100,000 cases, eight counters saving at once"
+pgdir=$(mktemp -d /tmp/recoverydesk-pg.XXXXXX)
+pgport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+RECOVERYDESK_TEST_PG=$(bash .ci/pg.sh start "$pgdir" "$pgport")
+export RECOVERYDESK_TEST_PG
+go test -run '^$' -bench 'Search100k|FirstPage100k|EightCountersSave' -benchtime 30x -timeout 60m ./data/postgres | tee "$work/pg.txt"
+bash .ci/pg.sh stop "$pgdir"
+
 echo "== dossier export: eight 12 MP photos and a PDF receipt"
 BENCH_PHOTOS_DIR="$work/photos" go test -run '^$' -bench ExportEightPhotos -benchtime 20x ./casefile/dossier | tee "$work/export.txt"
 
@@ -131,6 +139,17 @@ Measured by \`make bench\` on $(date -u +%Y-%m-%d) on a $(nproc)-core ${cpu} mac
 | search by partial IMEI | $(metric partial_imei "$work/data.txt" p50-ms) ms | $(metric partial_imei "$work/data.txt" p95-ms) ms | p95 < 20 ms |
 | first page of the case list | $(metric FirstPage "$work/data.txt" p50-ms) ms | $(metric FirstPage "$work/data.txt" p95-ms) ms | |
 | import of 10,000 cases (one transaction) | $(awk '/Import10k/ {printf "%.2f s", $3/1e9}' "$work/data.txt") | | |
+
+## The same on a shared PostgreSQL database (100,000 cases, pg_trgm indexes, local socket)
+
+| what | p50 | p95 | target |
+| --- | --- | --- | --- |
+| search by Cyrillic name (count + first 200 rows) | $(metric cyrillic_name "$work/pg.txt" p50-ms) ms | $(metric cyrillic_name "$work/pg.txt" p95-ms) ms | p95 < 20 ms |
+| search by phone digits | $(metric phone_digits "$work/pg.txt" p50-ms) ms | $(metric phone_digits "$work/pg.txt" p95-ms) ms | p95 < 20 ms |
+| search by partial IMEI | $(metric partial_imei "$work/pg.txt" p50-ms) ms | $(metric partial_imei "$work/pg.txt" p95-ms) ms | p95 < 20 ms |
+| first page of the case list | $(metric FirstPage "$work/pg.txt" p50-ms) ms | $(metric FirstPage "$work/pg.txt" p95-ms) ms | |
+| eight counters saving their cases at once, one save (read, then write) | $(metric EightCounters "$work/pg.txt" p50-ms) ms | $(metric EightCounters "$work/pg.txt" p95-ms) ms | |
+| the same: saves per second, all eight together | $(metric EightCounters "$work/pg.txt" saves/s) | | |
 
 ## The real binary on 100,000 cases (under Xvfb, five cold starts, sorted)
 

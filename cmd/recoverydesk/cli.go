@@ -61,6 +61,7 @@ func commands() []command {
 		{"receipt", "CASE -o FILE.pdf [--lang en|ru]", "print the customer's intake receipt", cmdReceipt},
 		{"settings", "[KEY=VALUE...]", "show or change the settings (service center, support addresses, thresholds)", cmdSettings},
 		{"branch", "add CODE --name NAME [--address A] [--phone P] [--email E] | list", "the branches of a shared database (administrator)", cmdBranch},
+		{"db", "init --db postgres://postgres@HOST/DATABASE", "set up a shared database: its schema, roles and security rules (the server's superuser, once)", cmdDB},
 		{"migrate", "--to postgres://… [--branch CODE] [--renumber]", "move every case of this counter's database (--db) into the shared one, in one transaction, and verify them there", cmdMigrate},
 		{"staff", "add LOGIN --role technician|manager|admin [--branch CODE] | list | remove LOGIN", "the people of a shared database, each a login of their own (administrator)", cmdStaff},
 	}

@@ -96,3 +96,19 @@ func TestCLI_Migrate(t *testing.T) {
 		}
 	}
 }
+
+// TestCLI_DBInit: the administrator's first step on a new shared database says it is ready and
+// what comes next; a counter's file is not what it is for.
+func TestCLI_DBInit(t *testing.T) {
+	shared := sharedDB(t)
+	out, errOut, code := runCLI(t, shared, "db", "init")
+	if code != exitOK || !strings.Contains(out, "the shared database is ready") || !strings.Contains(out, "staff add") {
+		t.Fatalf("db init: exit %d: %s %s", code, out, errOut)
+	}
+	if out, _, code := runCLI(t, shared, "db", "init"); code != exitOK || !strings.Contains(out, "is ready") {
+		t.Fatalf("db init again: exit %d: %s", code, out)
+	}
+	if _, errOut, code := runCLI(t, tempDB(t), "db", "init"); code != exitRefused || !strings.Contains(errOut, "shared database") {
+		t.Fatalf("db init on a file: exit %d: %s", code, errOut)
+	}
+}

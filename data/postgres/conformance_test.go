@@ -26,35 +26,46 @@ var dbSerial atomic.Int64
 // the test ends, and returns its address.
 func newDatabase(t testing.TB) string {
 	t.Helper()
+	addr, drop, err := createDatabase()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(drop)
+	return addr
+}
+
+// createDatabase creates an empty database with a unique name on the test server and returns
+// its address and what drops it.
+func createDatabase() (string, func(), error) {
 	server := os.Getenv(envServer)
 	if server == "" {
-		t.Fatalf("%s is not set: the PostgreSQL tests need a server. `make test` starts a throwaway one "+
+		return "", nil, fmt.Errorf("%s is not set: the PostgreSQL tests need a server. `make test` starts a throwaway one "+
 			"(.ci/pg.sh start DIR PORT) and sets it; by hand: .ci/pg.sh start /tmp/pg 55432 and "+
 			"export %s='postgres://postgres@/postgres?host=/tmp/pg&port=55432&sslmode=disable'", envServer, envServer)
 	}
 	admin, err := sql.Open("pgx", server)
 	if err != nil {
-		t.Fatal(err)
+		return "", nil, err
 	}
 	defer admin.Close()
 	name := fmt.Sprintf("rdtest_%d_%d", os.Getpid(), dbSerial.Add(1))
 	if _, err := admin.Exec(`CREATE DATABASE ` + name + ` ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0`); err != nil {
-		t.Fatalf("create a test database on %s: %v", envServer, err)
+		return "", nil, fmt.Errorf("create a test database on %s: %v", envServer, err)
 	}
-	t.Cleanup(func() {
+	drop := func() {
 		admin, err := sql.Open("pgx", server)
 		if err != nil {
 			return
 		}
 		defer admin.Close()
 		admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
-	})
+	}
 	u, err := url.Parse(server)
 	if err != nil {
-		t.Fatal(err)
+		return "", nil, err
 	}
 	u.Path = "/" + name
-	return u.String()
+	return u.String(), drop, nil
 }
 
 // newStore opens a store on a fresh database, with the suite's clock.

@@ -1,0 +1,183 @@
+package postgres_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"sort"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"recoverydesk/casefile"
+	"recoverydesk/casefile/sample"
+	"recoverydesk/data/postgres"
+)
+
+// The same measurements as the SQLite engine's benchmarks (data/sqlite/bench_test.go), on a
+// shared database of BENCH_CASES cases (100,000 by default), so that make bench prints the two
+// engines side by side.
+
+func benchCases() int {
+	if n, err := strconv.Atoi(os.Getenv("BENCH_CASES")); err == nil && n > 0 {
+		return n
+	}
+	return 100_000
+}
+
+var (
+	bigOnce  sync.Once
+	bigStore *postgres.Store
+	bigErr   error
+	bigDrop  func() // drops the benchmarks' database once every benchmark ran
+)
+
+// TestMain drops the database the search benchmarks share, which outlives any one of them.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bigDrop != nil {
+		bigStore.Close()
+		bigDrop()
+	}
+	os.Exit(code)
+}
+
+// bigDB seeds one database for every benchmark of the run.
+func bigDB(b *testing.B) *postgres.Store {
+	bigOnce.Do(func() {
+		var addr string
+		addr, bigDrop, bigErr = createDatabase()
+		if bigErr != nil {
+			return
+		}
+		bigStore, bigErr = postgres.Open(addr)
+		if bigErr != nil {
+			return
+		}
+		n := benchCases()
+		r := rand.New(rand.NewPCG(2, 7))
+		now := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+		all := make([]*casefile.Case, n)
+		for i := range all {
+			all[i] = sample.Case(r, now)
+		}
+		sort.Slice(all, func(i, j int) bool { return all[i].CreatedAt.Before(all[j].CreatedAt) })
+		for i := 0; i < n; i += 5000 {
+			if bigErr = bigStore.SeedCases(ctx, all[i:min(n, i+5000)]); bigErr != nil {
+				return
+			}
+		}
+	})
+	if bigErr != nil {
+		b.Fatal(bigErr)
+	}
+	return bigStore
+}
+
+func percentiles(b *testing.B, times []time.Duration) {
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms")
+}
+
+// BenchmarkSearch100k is one keystroke in the list's search (the count and the first 200 rows).
+func BenchmarkSearch100k(b *testing.B) {
+	s := bigDB(b)
+	queries := []struct {
+		name  string
+		terms []string
+	}{
+		{"cyrillic_name", []string{"иванов", "Алёна", "смирнова дарья", "соловьёв", "петровна", "зайцев"}},
+		{"partial_imei", []string{"8612345", "86403768", "35209", "1761481", "8655"}},
+		{"phone_digits", []string{"912 345", "8 (903) 1", "+7 915 20", "4567", "909 12-3"}},
+	}
+	for _, q := range queries {
+		b.Run(q.name, func(b *testing.B) {
+			var times []time.Duration
+			for b.Loop() {
+				for _, term := range q.terms {
+					t0 := time.Now()
+					query := casefile.Query{Text: term, Limit: 200}
+					if _, err := s.Count(ctx, query); err != nil {
+						b.Fatal(err)
+					}
+					if _, err := s.Search(ctx, query); err != nil {
+						b.Fatal(err)
+					}
+					times = append(times, time.Since(t0))
+				}
+			}
+			percentiles(b, times)
+		})
+	}
+}
+
+// BenchmarkFirstPage100k is the list as the window opens: all cases, newest first, first page.
+func BenchmarkFirstPage100k(b *testing.B) {
+	s := bigDB(b)
+	var times []time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := s.Count(ctx, casefile.Query{}); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Search(ctx, casefile.Query{Limit: 200}); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(t0))
+	}
+	percentiles(b, times)
+}
+
+// BenchmarkEightCountersSave: eight counters, each with a connection of its own, save their own
+// cases at the same time for a few seconds; saves per second over all and the p95 of one save.
+func BenchmarkEightCountersSave(b *testing.B) {
+	db := newDatabase(b)
+	const counters = 8
+	stores := make([]*postgres.Store, counters)
+	numbers := make([]string, counters)
+	for i := range stores {
+		s, err := postgres.Open(db)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer s.Close()
+		c := sample.Case(rand.New(rand.NewPCG(uint64(i), 9)), time.Now())
+		c.History, c.Number = nil, ""
+		if err := s.CreateCase(ctx, c, fmt.Sprint("counter", i)); err != nil {
+			b.Fatal(err)
+		}
+		stores[i], numbers[i] = s, c.Number
+	}
+	for b.Loop() {
+		var mu sync.Mutex
+		var times []time.Duration
+		var wg sync.WaitGroup
+		stop := time.Now().Add(3 * time.Second)
+		for i := range counters {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for n := 0; time.Now().Before(stop); n++ {
+					t0 := time.Now()
+					c, err := stores[i].Case(ctx, numbers[i])
+					if err == nil {
+						c.Notes = fmt.Sprint("save ", n)
+						err = stores[i].SaveCase(ctx, c, fmt.Sprint("counter", i))
+					}
+					if err != nil {
+						b.Error(err)
+						return
+					}
+					mu.Lock()
+					times = append(times, time.Since(t0))
+					mu.Unlock()
+				}
+			}()
+		}
+		wg.Wait()
+		b.ReportMetric(float64(len(times))/3, "saves/s")
+		percentiles(b, times)
+	}
+}
