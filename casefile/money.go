@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -42,4 +43,27 @@ func Kopecks(s string) (int64, bool) {
 	}
 	k, _ := strconv.ParseInt(frac, 10, 64)
 	return r*100 + k, true
+}
+
+// FormatRubles writes a sum of money (as Kopecks reads it) the way a reader of lang expects:
+// "21 990,00" in Russian, "21,990.00" in English. A sum Kopecks cannot read is given back as
+// it was, so that nothing a receipt said is lost.
+func FormatRubles(sum, lang string) string {
+	k, ok := Kopecks(sum)
+	if !ok {
+		return sum
+	}
+	group, point := ",", "."
+	if lang == "ru" {
+		group, point = "\u00a0", "," // a no-break space, so that a sum never breaks across lines
+	}
+	whole := strconv.FormatInt(k/100, 10)
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteRune(r)
+	}
+	return fmt.Sprintf("%s%s%02d", b.String(), point, k%100)
 }

@@ -168,7 +168,7 @@ func (f *CaseForm) showReceipt(d *casefile.Case) {
 	for _, a := range d.Attachments {
 		if r := a.FiscalReceipt; r != nil && a.Kind == casefile.AttachReceipt {
 			lines = append(lines, Tf("Receipt QR code ({{.Name}}): {{.Date}}, {{.Sum}} ₽; FN {{.FN}}, FD {{.FD}}, FP {{.FP}}",
-				map[string]any{"Name": a.Name, "Date": strings.Replace(r.Date, "T", " ", 1), "Sum": r.Sum, "FN": r.FN, "FD": r.FD, "FP": r.FP}))
+				map[string]any{"Name": a.Name, "Date": strings.Replace(r.Date, "T", " ", 1), "Sum": casefile.FormatRubles(r.Sum, f.app.language()), "FN": r.FN, "FD": r.FD, "FP": r.FP}))
 		}
 	}
 	setShown(f.receiptInfo, strings.Join(lines, "\n"))

@@ -252,10 +252,7 @@ func (o *OverviewWindow) writeReport(filter casefile.ReportFilter, xlsx bool) {
 		if w == nil {
 			return
 		}
-		lang := a.Settings().Language
-		if lang == "" {
-			lang = systemLang()
-		}
+		lang := a.language()
 		a.background(func() {
 			rows, err := a.store.ReportRows(a.ctx, filter)
 			var buf bytes.Buffer

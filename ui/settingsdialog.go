@@ -18,6 +18,15 @@ func systemLang() string {
 	return "en"
 }
 
+// language is the interface's language, "ru" or "en": the one chosen in the settings, else
+// the system's.
+func (a *App) language() string {
+	if l := a.Settings().Language; l != "" {
+		return l
+	}
+	return systemLang()
+}
+
 // ShowSettings opens the settings: the service center, the technician, support addresses per
 // region, the waiting threshold, and the languages.
 func (a *App) ShowSettings() {

@@ -17,7 +17,7 @@ func (d *dossier) fiscalReceipt(a casefile.Attachment) {
 	d.f.MultiCell(0, 4.5, pdfText(fmt.Sprintf(d.t("fiscal_intro"), a.Name)), "", "L", false)
 	d.f.Ln(1)
 	d.row(d.t("Date and time"), fiscalWhen(r))
-	d.row(d.t("Sum"), fmt.Sprintf(d.t("%s RUB"), r.Sum))
+	d.row(d.t("Sum"), fmt.Sprintf(d.t("%s RUB"), casefile.FormatRubles(r.Sum, d.o.Lang)))
 	d.row(d.t("FN (fiscal drive number)"), r.FN)
 	d.row(d.t("FD (fiscal document number)"), r.FD)
 	d.row(d.t("FP (fiscal sign)"), r.FP)

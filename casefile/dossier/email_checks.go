@@ -44,7 +44,7 @@ func verificationLines(c *casefile.Case) []string {
 		r := a.FiscalReceipt
 		out = append(out, fmt.Sprintf("The receipt %s is a Russian fiscal receipt (54-FZ): %s, %s RUB, FN %s, FD %s, FP %s; "+
 			"the Federal Tax Service's receipt check (ФНС «Проверка чеков») verifies it by these numbers.",
-			a.Name, fiscalWhen(r), r.Sum, r.FN, r.FD, r.FP))
+			a.Name, fiscalWhen(r), casefile.FormatRubles(r.Sum, "en"), r.FN, r.FD, r.FP))
 	}
 	return out
 }
