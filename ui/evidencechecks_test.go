@@ -280,7 +280,7 @@ func TestCaseForm_FillFromReceiptQR(t *testing.T) {
 					t.Errorf("line %q, want %q…", got, l.want)
 				}
 			}
-			info := "Receipt QR code (receipt.jpg): 2024-02-12 15:30, 14500.00 ₽; FN 9289000100123456, FD 4711, FP 3522111111"
+			info := "Receipt QR code (receipt.jpg): 2024-02-12 15:30, 14,500.00 ₽; FN 9289000100123456, FD 4711, FP 3522111111"
 			if tt.wantSum == "" {
 				info = ""
 			}
