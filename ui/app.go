@@ -110,6 +110,7 @@ func start(fa fyne.App, s Store, opts Options, set casefile.Settings) *App {
 			map[string]any{"From": r.From, "Aside": r.KeptAside}), a.main)
 	}
 	a.offerDrafts()
+	a.checkClock()
 	a.dailyBackup()
 	a.stopWatch = a.watchChanges()
 	return a

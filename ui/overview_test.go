@@ -78,3 +78,29 @@ func TestBatchExport_FinishedIsNotCancelled(t *testing.T) {
 		t.Fatalf("the result of a finished export says: %q", said)
 	}
 }
+
+// TestCheckClock: a clock behind the newest history entry is said at start; a right one is not.
+func TestCheckClock(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		now  time.Time
+		warn bool
+	}{
+		{"set back years", testNow.AddDate(-6, 0, 0), true},
+		{"right", testNow, false},
+		{"a few minutes behind another counter", testNow.AddDate(0, 0, -1).Add(-10 * time.Minute), false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a, _ := newTestAppAt(t, tt.now, seeded("Петров Пётр", "490154203237518", casefile.StatusIntake, 1))
+			a.checkClock()
+			top := a.main.Canvas().Overlays().Top()
+			said := ""
+			if top != nil {
+				said = plainText(test.RenderObjectToMarkup(top))
+			}
+			if got := strings.Contains(said, T("Check the computer's clock")); got != tt.warn {
+				t.Fatalf("warned %v, want %v (%q)", got, tt.warn, said)
+			}
+		})
+	}
+}

@@ -8,8 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 
 	"recoverydesk/casefile"
 )
@@ -257,13 +255,9 @@ func (s *Store) DailyBackup(ctx context.Context, dir string, keep int) (string, 
 	if err := s.Backup(ctx, name); err != nil {
 		return "", err
 	}
-	old := dailyBackups(dir, prefix)
-	sort.Strings(old)
-	for len(old) > keep && keep > 0 {
-		if !strings.HasSuffix(old[0], ".partial") {
-			os.Remove(old[0])
-		}
-		old = old[1:]
+	if err := recordBackup(dir, prefix, name); err != nil {
+		return name, err
 	}
+	pruneBackups(dir, prefix, keep)
 	return name, nil
 }

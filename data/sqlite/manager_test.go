@@ -334,3 +334,44 @@ func TestStore_DailyBackupKeepsTheNewest(t *testing.T) {
 		t.Errorf("the second database's pruning left %d of the first's backups, want 3", n)
 	}
 }
+
+// TestStore_DailyBackupClockSetBack: a clock set back years (a dead CMOS battery) names the
+// day's backup in the past. It is kept, and so is every real backup but the oldest; the next
+// day the oldest real one goes, not the one made yesterday under the wrong date.
+func TestStore_DailyBackupClockSetBack(t *testing.T) {
+	s := newStore(t)
+	s.CreateCase(ctx, sampleCase(), "anna")
+	dir := filepath.Join(t.TempDir(), "backups")
+	day := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return day }
+	for i := 0; i < 3; i++ {
+		if made, err := s.DailyBackup(ctx, dir, 3); err != nil || made == "" {
+			t.Fatalf("day %d: %q, %v", i, made, err)
+		}
+		day = day.AddDate(0, 0, 1)
+	}
+	names := func() []string {
+		var out []string
+		for _, f := range backupsInOrder(dir, dailyPrefix(s.Path())) {
+			out = append(out, strings.TrimPrefix(filepath.Base(f), dailyPrefix(s.Path())))
+		}
+		return out
+	}
+	day = time.Date(2020, 1, 1, 9, 0, 0, 0, time.UTC) // the battery died
+	if made, err := s.DailyBackup(ctx, dir, 3); err != nil || !strings.HasSuffix(made, "2020-01-01.db") {
+		t.Fatalf("the day of the wrong clock: %q, %v", made, err)
+	}
+	if got := strings.Join(names(), " "); got != "2026-11-02.db 2026-11-03.db 2020-01-01.db" {
+		t.Fatalf("after the clock went back: %s", got)
+	}
+	day = day.AddDate(0, 0, 1)
+	s.DailyBackup(ctx, dir, 3)
+	if got := strings.Join(names(), " "); got != "2026-11-03.db 2020-01-01.db 2020-01-02.db" {
+		t.Fatalf("the next day: %s", got)
+	}
+	for _, f := range backupsInOrder(dir, dailyPrefix(s.Path())) {
+		if err := CheckBackup(ctx, f); err != nil {
+			t.Error(err)
+		}
+	}
+}
