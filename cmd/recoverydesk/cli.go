@@ -22,6 +22,9 @@ const (
 	exitOK      = 0
 	exitRefused = 1 // the input was refused: an invalid IMEI, a bad import, a forbidden status change
 	exitUsage   = 2 // the command line itself is wrong
+	// exitDiskFull: the disk (or the shared server's) is full; the input was fine, and the
+	// same command works once there is room. A script can tell this from bad input.
+	exitDiskFull = 3
 )
 
 // cli is what every command gets: where to write, and the options common to all.
@@ -191,9 +194,16 @@ func (c *cli) openAs(login, password string) (data.Store, error) {
 	return data.Open(c.db, data.Options{Now: c.now, Login: login, Password: password})
 }
 
-// fail prints an error for a person and returns the refused exit code.
+// fail prints an error for a person and returns the refused exit code, or exitDiskFull when
+// the error is a full disk, which it then says in plain words.
 func (c *cli) fail(format string, args ...any) int {
 	fmt.Fprintf(c.stderr, "recoverydesk: "+format+"\n", args...)
+	for _, a := range args {
+		if err, ok := a.(error); ok && diskFull(err) {
+			fmt.Fprintln(c.stderr, "recoverydesk: the disk is full: free some space and run the command again; what was being written was not kept")
+			return exitDiskFull
+		}
+	}
 	return exitRefused
 }
 
