@@ -85,13 +85,22 @@ func open(path string) (*Store, error) {
 	if err := refuseForeign(path); err != nil {
 		return nil, err
 	}
+	// A file its owner made read-only (an archived counter, a copy to look at) is refused as
+	// it is, never made writable behind the owner's back: the store writes on every open.
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Mode().Perm()&0o200 == 0 {
+		return nil, fmt.Errorf("the database file %s is read-only (mode %04o); RecoveryDesk writes to it as it opens it: "+
+			"make it writable (chmod u+w) to work in it, or open a copy to look at it", path, fi.Mode().Perm())
+	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("open the database file: %w", err)
 	}
 	f.Close()
-	if err := os.Chmod(path, 0o600); err != nil {
-		return nil, fmt.Errorf("restrict the database file: %w", err)
+	// Only the owner may read it: the group's and others' bits go, the owner's stay as they are.
+	if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		if err := os.Chmod(path, fi.Mode().Perm()&0o700); err != nil {
+			return nil, fmt.Errorf("restrict the database file: %w", err)
+		}
 	}
 	db, err := sql.Open("sqlite3", dsn(path, true))
 	if err != nil {

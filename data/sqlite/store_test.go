@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -261,3 +262,33 @@ func TestStore_ImportCases_AllOrNothing(t *testing.T) {
 func isConflict(err error) bool { return err != nil && errorsIs(err, ErrConflict) }
 
 func errorsIs(err, target error) bool { return errors.Is(err, target) }
+
+// TestOpen_ReadOnlyFileIsRefusedAsItIs: a database file its owner made read-only is refused with
+// what to do, and its mode is left as the owner set it; a file others could read is narrowed
+// to its owner.
+func TestOpen_ReadOnlyFileIsRefusedAsItIs(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "archive.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if err := os.Chmod(path, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(path); err == nil || !strings.Contains(err.Error(), "read-only") || !strings.Contains(err.Error(), "chmod u+w") {
+		t.Fatalf("opening a read-only database: %v", err)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o400 {
+		t.Fatalf("the refused file's mode became %04o", fi.Mode().Perm())
+	}
+	os.Chmod(path, 0o644)
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Fatalf("a database others could read is left %04o", fi.Mode().Perm())
+	}
+}
