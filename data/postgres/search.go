@@ -65,8 +65,9 @@ func (s *Store) Search(ctx context.Context, q casefile.Query) ([]casefile.Summar
 	}
 	query := `SELECT ` + summaryColumns + ` FROM cases c` + where + order
 	if q.Limit > 0 {
-		query += " LIMIT ? OFFSET ?"
-		args = append(args, q.Limit, q.Offset)
+		// Written into the query, not passed as parameters, so that the planner knows how few
+		// rows are wanted whatever plan the driver's cached statement would settle on.
+		query += " LIMIT " + strconv.Itoa(max(q.Limit, 0)) + " OFFSET " + strconv.Itoa(max(q.Offset, 0))
 	}
 	rows, err := s.db.QueryContext(ctx, numbered(query), args...)
 	if err != nil {
