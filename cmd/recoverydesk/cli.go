@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/user"
+	"slices"
 	"sort"
 	"strings"
 
@@ -78,6 +79,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	c.now = clock
+	args = commandFirst(args)
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" && args[0] != "help" {
 		return runGUI(c, args)
 	}
@@ -94,6 +96,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "recoverydesk: unknown command %q\n\n", name)
 	c.usage(stderr)
 	return exitUsage
+}
+
+// commandFirst accepts the common options before the command as well as after it
+// ("recoverydesk --db X list" as "recoverydesk list --db X"): people type both, and the
+// first must not open the window instead.
+func commandFirst(args []string) []string {
+	valued := map[string]bool{"-db": true, "--db": true, "-operator": true, "--operator": true}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case !strings.HasPrefix(a, "-"):
+			if slices.ContainsFunc(commands(), func(c command) bool { return c.name == a }) || a == "help" {
+				// The options go last: "branch" and "staff" read their verb right after the name.
+				return append(append([]string{a}, args[i+1:]...), args[:i]...)
+			}
+			return args
+		case valued[a]:
+			i++ // its value
+		}
+	}
+	return args
 }
 
 func (c *cli) usage(w io.Writer) {

@@ -36,3 +36,33 @@ func TestCLI_MistypedDatabasePathIsRefused(t *testing.T) {
 		t.Errorf("an existing empty file is a new database: %s", errb.String())
 	}
 }
+
+// TestCLI_OptionsBeforeTheCommand: the common options may come before the command, as people
+// type them, for every command; and the window, started without a screen, says so instead of
+// crashing.
+func TestCLI_OptionsBeforeTheCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cases.db")
+	for _, args := range [][]string{
+		{"--db", db, "--create", "list"},
+		{"--db", db, "--operator", "Анна", "import", filepath.Join("..", "..", "docs", "import-example", "case.json")},
+		{"--db", db, "settings", "technician=Анна"},
+		{"--operator", "Анна", "--db", db, "list", "--status", "intake"},
+		{"--db", db, "branch", "list"},
+	} {
+		var out, errb bytes.Buffer
+		code := run(args, strings.NewReader(""), &out, &errb)
+		want := exitOK
+		if args[2] == "branch" {
+			want = exitRefused // a counter's file has no branches, and says so
+		}
+		if code != want || strings.Contains(errb.String(), "Usage") {
+			t.Errorf("%v: exit %d: %s", args, code, errb.String())
+		}
+	}
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	var out, errb bytes.Buffer
+	if code := run([]string{"--db", db}, strings.NewReader(""), &out, &errb); code != exitRefused || !strings.Contains(errb.String(), "graphical session") {
+		t.Errorf("the window without a screen: exit %d: %s", code, errb.String())
+	}
+}

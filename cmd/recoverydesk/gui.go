@@ -28,6 +28,10 @@ func runGUI(c *cli, args []string) int {
 	if _, code, ok := c.parse(fs, args); !ok {
 		return code
 	}
+	if !hasScreen() {
+		// Over SSH or on a server: say so, rather than let the window library panic.
+		return c.fail("the window needs a graphical session (no DISPLAY or WAYLAND_DISPLAY here); the commands work without one: recoverydesk help")
+	}
 	var restore ui.RestoreResult
 	dataDir := ""
 	if data.EngineFor(c.db) == "sqlite" {
