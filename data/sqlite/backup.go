@@ -29,7 +29,9 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return fmt.Errorf("cannot write the backup: %w", err)
 	}
 	f.Close()
+	// Neither the copy nor SQLite's journal of it outlives a failed backup.
 	defer os.Remove(tmp)
+	defer os.Remove(tmp + "-journal")
 	if _, err := s.rdb.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		return fmt.Errorf("back up: %w", err)
 	}

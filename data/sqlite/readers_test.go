@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -64,5 +65,24 @@ func TestStore_ReadsAndWritesGoOnBesideASnapshot(t *testing.T) {
 	defer b.Close()
 	if _, err := b.Case(dl, second); err != nil {
 		t.Fatalf("the backup lacks the case saved before it began: %v", err)
+	}
+}
+
+// TestStore_FailedBackupLeavesNothing: a backup that fails after it began (here its context
+// is cancelled, as when the window closes) returns the error and leaves no partial copy and
+// no journal beside where it was going.
+func TestStore_FailedBackupLeavesNothing(t *testing.T) {
+	s := newStore(t)
+	for range 20 {
+		s.CreateCase(ctx, withFiles(sampleCase()), "anna")
+	}
+	dir := t.TempDir()
+	gone, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := s.Backup(gone, filepath.Join(dir, "backup.db")); err == nil {
+		t.Fatal("a cancelled backup reported success")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("a failed backup left %v", entries)
 	}
 }
