@@ -37,6 +37,48 @@ func TestMain(m *testing.M) {
 	}
 }
 
+// runHelpers starts one helper process per environment, all at once, waits for them all and
+// returns what each printed on stderr, with its failure if it failed: "" for a clean run.
+func runHelpers(t *testing.T, envs [][]string) []string {
+	t.Helper()
+	cmds := make([]*exec.Cmd, len(envs))
+	outs := make([]*strings.Builder, len(envs))
+	for i, env := range envs {
+		cmds[i], outs[i] = helper(t, env...), &strings.Builder{}
+		cmds[i].Stderr = outs[i]
+		if err := cmds[i].Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	said := make([]string, len(envs))
+	for i, cmd := range cmds {
+		said[i] = outs[i].String()
+		if err := cmd.Wait(); err != nil {
+			said[i] = fmt.Sprintf("%v: %s", err, outs[i])
+		}
+	}
+	return said
+}
+
+// importBatch writes an import file of n cases, each with an IMEI of its own drawn from seed.
+func importBatch(t *testing.T, n int, seed uint64) string {
+	t.Helper()
+	r := rand.New(rand.NewPCG(seed, uint64(n)))
+	batch := make([]map[string]any, n)
+	for i := range batch {
+		batch[i] = map[string]any{
+			"customer": map[string]any{"name": fmt.Sprintf("Клиент %d", i), "phone": "+7 912 345-67-89", "consent": true},
+			"device":   map[string]any{"brand": "Xiaomi", "model": "Redmi Note 12", "imei1": sample.IMEI(r)},
+		}
+	}
+	file := filepath.Join(t.TempDir(), "batch.json")
+	raw, _ := json.Marshal(batch)
+	if err := os.WriteFile(file, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
 func helper(t *testing.T, env ...string) *exec.Cmd {
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), env...)
@@ -245,20 +287,13 @@ func TestConcurrent_TwoProcessesEditOneCase(t *testing.T) {
 				t.Fatal(err)
 			}
 			s.Close()
-			var cmds []*exec.Cmd
-			var outs []*strings.Builder
+			var envs [][]string
 			for _, tag := range []string{"A", "B"} {
-				cmd := helper(t, "RECOVERYDESK_HELPER=edit", "RECOVERYDESK_DB_PATH="+db, "RECOVERYDESK_CASE="+c.Number, "RECOVERYDESK_TAG="+tag)
-				out := &strings.Builder{}
-				cmd.Stderr = out
-				if err := cmd.Start(); err != nil {
-					t.Fatal(err)
-				}
-				cmds, outs = append(cmds, cmd), append(outs, out)
+				envs = append(envs, []string{"RECOVERYDESK_HELPER=edit", "RECOVERYDESK_DB_PATH=" + db, "RECOVERYDESK_CASE=" + c.Number, "RECOVERYDESK_TAG=" + tag})
 			}
-			for i, cmd := range cmds {
-				if err := cmd.Wait(); err != nil {
-					t.Errorf("editor %d failed: %v: %s", i, err, outs[i])
+			for i, out := range runHelpers(t, envs) {
+				if out != "" {
+					t.Errorf("editor %d: %s", i, out)
 				}
 			}
 			s, err = data.Open(db, data.Options{})
@@ -289,37 +324,18 @@ func TestConcurrent_TwoProcessesEditOneCase(t *testing.T) {
 // error for a person to read.
 func TestConcurrent_EightCountersImport(t *testing.T) {
 	db := sharedDB(t)
-	r := rand.New(rand.NewPCG(8, 500))
-	var batch []map[string]any
-	for i := range 500 {
-		batch = append(batch, map[string]any{
-			"customer": map[string]any{"name": fmt.Sprintf("Клиент %d", i), "phone": "+7 912 345-67-89", "consent": true},
-			"device":   map[string]any{"brand": "Xiaomi", "model": "Redmi Note 12", "imei1": sample.IMEI(r)},
-		})
-	}
-	file := filepath.Join(t.TempDir(), "batch.json")
-	raw, _ := json.Marshal(batch)
-	if err := os.WriteFile(file, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	file := importBatch(t, 500, 8)
 	// The schema is made once, before the counters start, as the administrator does.
 	if _, errOut, code := runCLI(t, db, "list"); code != exitOK {
 		t.Fatal(errOut)
 	}
-	var cmds []*exec.Cmd
-	var outs []*strings.Builder
+	var envs [][]string
 	for i := range 8 {
-		cmd := helper(t, "RECOVERYDESK_HELPER=cli", "RECOVERYDESK_ARGS="+strings.Join([]string{"import", file, "--db", db, "--operator", fmt.Sprintf("counter%d", i)}, "\x1f"))
-		out := &strings.Builder{}
-		cmd.Stderr = out
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		cmds, outs = append(cmds, cmd), append(outs, out)
+		envs = append(envs, []string{"RECOVERYDESK_HELPER=cli", "RECOVERYDESK_ARGS=" + strings.Join([]string{"import", file, "--db", db, "--operator", fmt.Sprintf("counter%d", i)}, "\x1f")})
 	}
-	for i, cmd := range cmds {
-		if err := cmd.Wait(); err != nil || outs[i].Len() > 0 {
-			t.Errorf("counter %d: %v: %s", i, err, outs[i])
+	for i, out := range runHelpers(t, envs) {
+		if out != "" {
+			t.Errorf("counter %d: %s", i, out)
 		}
 	}
 	raw2, err := sql.Open("pgx", db)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -11,8 +10,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"recoverydesk/casefile/sample"
 )
 
 // privateServer starts a PostgreSQL server of the test's own, which the test may stop and start
@@ -70,19 +67,7 @@ func privateServer(t *testing.T) (db string, stop, start func() error) {
 // same import then works.
 func TestFault_ServerStopsMidImport(t *testing.T) {
 	db, stop, start := privateServer(t)
-	r := rand.New(rand.NewPCG(3, 7))
-	var batch []map[string]any
-	for i := range 6000 {
-		batch = append(batch, map[string]any{
-			"customer": map[string]any{"name": fmt.Sprintf("Клиент %d", i), "phone": "+7 912 345-67-89", "consent": true},
-			"device":   map[string]any{"brand": "Xiaomi", "model": "Redmi Note 12", "imei1": sample.IMEI(r)},
-		})
-	}
-	file := filepath.Join(t.TempDir(), "batch.json")
-	raw, _ := json.Marshal(batch)
-	if err := os.WriteFile(file, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	file := importBatch(t, 6000, 3)
 	if _, errOut, code := runCLI(t, db, "list"); code != exitOK { // the schema, made beforehand
 		t.Fatal(errOut)
 	}
