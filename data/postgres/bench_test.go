@@ -13,6 +13,7 @@ import (
 	"recoverydesk/casefile"
 	"recoverydesk/casefile/sample"
 	"recoverydesk/data/postgres"
+	"recoverydesk/data/storetest"
 )
 
 // The same measurements as the SQLite engine's benchmarks (data/sqlite/bench_test.go), on a
@@ -79,60 +80,11 @@ func bigDB(b *testing.B) *postgres.Store {
 	return bigStore
 }
 
-func percentiles(b *testing.B, times []time.Duration) {
-	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
-	b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms")
-}
-
 // BenchmarkSearch100k is one keystroke in the list's search (the count and the first 200 rows).
-func BenchmarkSearch100k(b *testing.B) {
-	s := bigDB(b)
-	queries := []struct {
-		name  string
-		terms []string
-	}{
-		{"cyrillic_name", []string{"иванов", "Алёна", "смирнова дарья", "соловьёв", "петровна", "зайцев"}},
-		{"partial_imei", []string{"8612345", "86403768", "35209", "1761481", "8655"}},
-		{"phone_digits", []string{"912 345", "8 (903) 1", "+7 915 20", "4567", "909 12-3"}},
-	}
-	for _, q := range queries {
-		b.Run(q.name, func(b *testing.B) {
-			var times []time.Duration
-			for b.Loop() {
-				for _, term := range q.terms {
-					t0 := time.Now()
-					query := casefile.Query{Text: term, Limit: 200}
-					if _, err := s.Count(ctx, query); err != nil {
-						b.Fatal(err)
-					}
-					if _, err := s.Search(ctx, query); err != nil {
-						b.Fatal(err)
-					}
-					times = append(times, time.Since(t0))
-				}
-			}
-			percentiles(b, times)
-		})
-	}
-}
+func BenchmarkSearch100k(b *testing.B) { storetest.BenchSearch(b, bigDB(b)) }
 
 // BenchmarkFirstPage100k is the list as the window opens: all cases, newest first, first page.
-func BenchmarkFirstPage100k(b *testing.B) {
-	s := bigDB(b)
-	var times []time.Duration
-	for b.Loop() {
-		t0 := time.Now()
-		if _, err := s.Count(ctx, casefile.Query{}); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := s.Search(ctx, casefile.Query{Limit: 200}); err != nil {
-			b.Fatal(err)
-		}
-		times = append(times, time.Since(t0))
-	}
-	percentiles(b, times)
-}
+func BenchmarkFirstPage100k(b *testing.B) { storetest.BenchFirstPage(b, bigDB(b)) }
 
 // BenchmarkEightCountersSave: eight counters, each with a connection of its own, save their own
 // cases at the same time for a few seconds; saves per second over all and the p95 of one save.
@@ -182,6 +134,6 @@ func BenchmarkEightCountersSave(b *testing.B) {
 		}
 		wg.Wait()
 		b.ReportMetric(float64(len(times))/3, "saves/s")
-		percentiles(b, times)
+		storetest.ReportPercentiles(b, times)
 	}
 }

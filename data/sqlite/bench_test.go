@@ -12,6 +12,7 @@ import (
 
 	"recoverydesk/casefile"
 	"recoverydesk/casefile/sample"
+	"recoverydesk/data/storetest"
 )
 
 // benchCases is the size of the searched database; BENCH_CASES overrides it.
@@ -95,58 +96,9 @@ func bigDB(b *testing.B) *Store {
 
 // BenchmarkSearch100k measures what the case list runs for one keystroke (the count and the first
 // page of 200) against 100,000 cases, and reports the 50th and 95th percentiles.
-func BenchmarkSearch100k(b *testing.B) {
-	s := bigDB(b)
-	queries := map[string][]string{
-		"cyrillic_name": {"иванов", "Алёна", "смирнова дарья", "соловьёв", "петровна", "зайцев"},
-		"phone_digits":  {"912 345", "8 (903) 1", "+7 915 20", "4567", "909 12-3"},
-		"partial_imei":  {"8612345", "86403768", "35209", "1761481", "8655"},
-	}
-	names := make([]string, 0, len(queries))
-	for k := range queries {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		b.Run(name, func(b *testing.B) {
-			var times []time.Duration
-			for b.Loop() {
-				for _, q := range queries[name] {
-					t0 := time.Now()
-					query := casefile.Query{Text: q, Limit: 200}
-					if _, err := s.Count(ctx, query); err != nil {
-						b.Fatal(err)
-					}
-					if _, err := s.Search(ctx, query); err != nil {
-						b.Fatal(err)
-					}
-					times = append(times, time.Since(t0))
-				}
-			}
-			sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-			b.ReportMetric(ms(times[len(times)/2]), "p50-ms")
-			b.ReportMetric(ms(times[len(times)*95/100]), "p95-ms")
-		})
-	}
-}
+func BenchmarkSearch100k(b *testing.B) { storetest.BenchSearch(b, bigDB(b)) }
 
 // BenchmarkFirstPage100k is the list as the window opens: all cases, newest first, first page.
-func BenchmarkFirstPage100k(b *testing.B) {
-	s := bigDB(b)
-	var times []time.Duration
-	for b.Loop() {
-		t0 := time.Now()
-		if _, err := s.Count(ctx, casefile.Query{}); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := s.Search(ctx, casefile.Query{Limit: 200}); err != nil {
-			b.Fatal(err)
-		}
-		times = append(times, time.Since(t0))
-	}
-	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-	b.ReportMetric(ms(times[len(times)/2]), "p50-ms")
-	b.ReportMetric(ms(times[len(times)*95/100]), "p95-ms")
-}
+func BenchmarkFirstPage100k(b *testing.B) { storetest.BenchFirstPage(b, bigDB(b)) }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

@@ -1,0 +1,66 @@
+package storetest
+
+import (
+	"sort"
+	"testing"
+	"time"
+
+	"recoverydesk/casefile"
+	"recoverydesk/data"
+)
+
+// The measurements both engines' benchmarks make on their own large database, so that
+// make bench prints them side by side for the same searches.
+
+// BenchSearch times what the case list runs for one keystroke in its search (the count and the
+// first page of 200), for Cyrillic names, phone digits and partial IMEIs, and reports the 50th
+// and 95th percentiles of each kind.
+func BenchSearch(b *testing.B, s data.Store) {
+	queries := []struct {
+		name  string
+		terms []string
+	}{
+		{"cyrillic_name", []string{"иванов", "Алёна", "смирнова дарья", "соловьёв", "петровна", "зайцев"}},
+		{"partial_imei", []string{"8612345", "86403768", "35209", "1761481", "8655"}},
+		{"phone_digits", []string{"912 345", "8 (903) 1", "+7 915 20", "4567", "909 12-3"}},
+	}
+	for _, q := range queries {
+		b.Run(q.name, func(b *testing.B) {
+			var times []time.Duration
+			for b.Loop() {
+				for _, term := range q.terms {
+					times = append(times, firstPage(b, s, casefile.Query{Text: term, Limit: 200}))
+				}
+			}
+			ReportPercentiles(b, times)
+		})
+	}
+}
+
+// BenchFirstPage times the list as the window opens: every case, newest first, the first page.
+func BenchFirstPage(b *testing.B, s data.Store) {
+	var times []time.Duration
+	for b.Loop() {
+		times = append(times, firstPage(b, s, casefile.Query{Limit: 200}))
+	}
+	ReportPercentiles(b, times)
+}
+
+func firstPage(b *testing.B, s data.Store, q casefile.Query) time.Duration {
+	t0 := time.Now()
+	if _, err := s.Count(ctx, q); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.Search(ctx, q); err != nil {
+		b.Fatal(err)
+	}
+	return time.Since(t0)
+}
+
+// ReportPercentiles reports the median and the 95th percentile of times, in milliseconds.
+func ReportPercentiles(b *testing.B, times []time.Duration) {
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	b.ReportMetric(ms(times[len(times)/2]), "p50-ms")
+	b.ReportMetric(ms(times[len(times)*95/100]), "p95-ms")
+}
