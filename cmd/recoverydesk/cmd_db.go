@@ -45,7 +45,7 @@ func cmdDB(c *cli, args []string) int {
 			people = len(list)
 		}
 	}
-	fmt.Fprintf(c.stdout, "the shared database is ready: schema %d, %d branches, %d people, %d cases\n", postgres.SchemaVersion(), branches, people, cases)
+	fmt.Fprintf(c.stdout, "the shared database is ready: schema %d; branches: %d, people: %d, cases: %d\n", postgres.SchemaVersion(), branches, people, cases)
 	if people == 0 {
 		fmt.Fprintln(c.stdout, "next: recoverydesk branch add CODE --name NAME, then recoverydesk staff add LOGIN --role admin (with the same --db)")
 	}

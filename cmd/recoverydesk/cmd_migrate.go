@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 
 	"recoverydesk/casefile"
@@ -30,6 +31,11 @@ func cmdMigrate(c *cli, args []string) int {
 	if data.EngineFor(c.db) != "sqlite" {
 		return c.fail("--db must name the counter's own database file, the one to move")
 	}
+	// The counter's file is only read: one that is not there, or empty, is a mistyped --db,
+	// never a new database to move nothing from.
+	if fi, err := os.Stat(c.db); err != nil || fi.Size() == 0 {
+		return c.fail("there is no counter's database at %s to move; check --db", c.db)
+	}
 	src, code := c.open()
 	if src == nil {
 		return code
@@ -49,11 +55,11 @@ func cmdMigrate(c *cli, args []string) int {
 	if err != nil {
 		return c.fail("the counter's database could not be read: %v; nothing was moved", err)
 	}
+	if len(cases) == 0 {
+		return c.fail("the counter's database %s holds no cases; nothing to move (check --db)", c.db)
+	}
 	moved, err := adopter.Adopt(c.ctx, cases, *branch, *renumber, c.operator)
 	if err != nil {
-		if errors.Is(err, casefile.ErrConflict) {
-			return c.fail("%v", err)
-		}
 		return c.fail("%v; nothing was moved", err)
 	}
 	files, renumbered := 0, 0
@@ -63,7 +69,8 @@ func cmdMigrate(c *cli, args []string) int {
 			return c.fail("case %s is not in the shared database after the move: %v", k.Number, err)
 		}
 		if err := sameCase(k, got, moved[k.Number] != k.Number); err != nil {
-			return c.fail("case %s differs in the shared database (%v); the counter's file is untouched", k.Number, err)
+			return c.fail("case %s was moved but reads back differently in the shared database (%v): the moved cases are there now; "+
+				"compare them with the counter's file, which is untouched, before anything else", k.Number, err)
 		}
 		files += len(k.Attachments)
 		if moved[k.Number] != k.Number {

@@ -59,6 +59,11 @@ func TestCLI_OptionsBeforeTheCommand(t *testing.T) {
 			t.Errorf("%v: exit %d: %s", args, code, errb.String())
 		}
 	}
+	// A mistyped command after the options is a mistyped command, not the window.
+	var o, e bytes.Buffer
+	if code := run([]string{"--db", db, "lsit"}, strings.NewReader(""), &o, &e); code != exitUsage || !strings.Contains(e.String(), `unknown command "lsit"`) {
+		t.Errorf("--db X lsit: exit %d: %s", code, e.String())
+	}
 	t.Setenv("DISPLAY", "")
 	t.Setenv("WAYLAND_DISPLAY", "")
 	var out, errb bytes.Buffer

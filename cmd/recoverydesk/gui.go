@@ -25,8 +25,15 @@ func runGUI(c *cli, args []string) int {
 	fs := c.flags("")
 	open := fs.String("open", "", "open this case's window at start")
 	overview := fs.Bool("overview", false, "open the manager's overview at start")
-	if _, code, ok := c.parse(fs, args); !ok {
+	rest, code, ok := c.parse(fs, args)
+	if !ok {
 		return code
+	}
+	if len(rest) > 0 {
+		// "recoverydesk --db X lsit": a mistyped command, not a wish for the window.
+		fmt.Fprintf(c.stderr, "recoverydesk: unknown command %q\n\n", rest[0])
+		c.usage(c.stderr)
+		return exitUsage
 	}
 	if !hasScreen() {
 		// Over SSH or on a server: say so, rather than let the window library panic.

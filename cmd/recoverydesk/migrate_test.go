@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -58,6 +59,14 @@ func TestCLI_Migrate(t *testing.T) {
 		t.Fatalf("%s moved as branch %q, %d history entries (%d), %d files (%d)", num, there.Branch, len(there.History), len(here.History), len(there.Attachments), len(here.Attachments))
 	}
 
+	// The same file again, even with --renumber: refused, nothing doubled.
+	if _, errOut, code := runCLI(t, first, "migrate", "--to", shared, "--branch", "MSK-1", "--renumber"); code != exitRefused || !strings.Contains(errOut, "already in the shared database") {
+		t.Fatalf("moving the same counter twice: exit %d, %s", code, errOut)
+	}
+	if n := count(shared); n != total {
+		t.Fatalf("a second move doubled the cases: %d", n)
+	}
+
 	// A second counter's numbers collide: refused whole, then moved under new numbers.
 	second := filepath.Join(t.TempDir(), "counter2.db")
 	must(second, "demo", "--cases", "3", "--photos", "1", "--seed", "6")
@@ -94,6 +103,15 @@ func TestCLI_Migrate(t *testing.T) {
 		if _, errOut, code := runCLI(t, first, tt.args...); code != exitRefused || !strings.Contains(errOut, tt.want) {
 			t.Errorf("%v: exit %d, %s", tt.args, code, errOut)
 		}
+	}
+	// A mistyped --db names no counter: nothing is made there, nothing is moved, and the
+	// shared database's address (which may carry a password) is not repeated.
+	typo := filepath.Join(t.TempDir(), "typo.db")
+	if _, errOut, code := runCLI(t, typo, "migrate", "--to", shared); code != exitRefused || !strings.Contains(errOut, "no counter's database") || strings.Contains(errOut, shared) {
+		t.Errorf("a mistyped --db: exit %d, %s", code, errOut)
+	}
+	if _, err := os.Stat(typo); err == nil {
+		t.Error("migrate made a database where --db was mistyped")
 	}
 }
 

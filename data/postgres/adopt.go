@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -11,7 +12,8 @@ import (
 
 // Adopt stores cases moved in from a counter's own database as they were there: their numbers,
 // dates, versions, history and files, at branch (empty: the database's default branch). All or
-// nothing. A number already taken here is refused, naming it, unless renumber, which gives the
+// nothing. A case already here (the same moment of opening, customer and phone) is refused, so
+// that a second run cannot double a counter's cases. A number already taken is refused, naming it, unless renumber, which gives the
 // case the next number of its year and records the old one in its history; the result maps
 // each old number to the new one. The year's numbering moves past every number kept, so that
 // cases opened here later never collide with them. Every history entry keeps its operator; the
@@ -25,10 +27,22 @@ func (s *Store) Adopt(ctx context.Context, cs []*casefile.Case, branch string, r
 			c.History = append([]casefile.Event(nil), src.History...)
 			c.Attachments = append([]casefile.Attachment(nil), src.Attachments...)
 			c.Branch = branch
+			c.Normalize()
 			old := c.Number
 			var year, seq int
 			if _, err := fmt.Sscanf(old, "%d-%d", &year, &seq); err != nil || casefile.FormatNumber(year, seq) != old {
 				return fmt.Errorf("case %q: not a case number", old)
+			}
+			// The same case moved before (under its number or another) is never moved twice:
+			// opened at the same instant, for the same customer and phone.
+			var already string
+			err := tx.QueryRowContext(ctx, `SELECT c.number FROM cases c
+				WHERE c.created_at = $1 AND c.customer = $2 AND c.imei1 = $3 LIMIT 1`, c.CreatedAt, c.Customer.Name, c.Device.IMEI1).Scan(&already)
+			switch {
+			case err == nil:
+				return fmt.Errorf("case %s is already in the shared database as %s (moved before?)", old, already)
+			case !errors.Is(err, sql.ErrNoRows):
+				return err
 			}
 			var taken bool
 			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM cases WHERE number = $1)`, old).Scan(&taken); err != nil {
@@ -36,7 +50,7 @@ func (s *Store) Adopt(ctx context.Context, cs []*casefile.Case, branch string, r
 			}
 			switch {
 			case taken && !renumber:
-				return fmt.Errorf("case %s: %w: the shared database already has a case with this number; nothing was moved (--renumber gives the moved cases new numbers)", old, casefile.ErrConflict)
+				return fmt.Errorf("case %s: the shared database already has another case with this number (--renumber gives such cases the next free numbers)", old)
 			case taken:
 				n, err := nextSeq(ctx, tx, year)
 				if err != nil {

@@ -63,6 +63,13 @@ var (
 // Open opens the database at path, creating it (and its folder) readable by the current user
 // alone, and brings its schema up to date.
 func Open(path string) (*Store, error) {
+	// A file its owner made read-only (an archived counter, a copy to look at) is refused as
+	// it is, before anything is made beside it, and never made writable behind the owner's
+	// back: the store writes on every open.
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Mode().Perm()&0o200 == 0 {
+		return nil, fmt.Errorf("the database file %s is read-only (mode %04o); RecoveryDesk writes to it as it opens it: "+
+			"make it writable (chmod u+w) to work in it, or open a copy to look at it", path, fi.Mode().Perm())
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create the database folder: %w", err)
 	}
@@ -84,12 +91,6 @@ func Open(path string) (*Store, error) {
 func open(path string) (*Store, error) {
 	if err := refuseForeign(path); err != nil {
 		return nil, err
-	}
-	// A file its owner made read-only (an archived counter, a copy to look at) is refused as
-	// it is, never made writable behind the owner's back: the store writes on every open.
-	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Mode().Perm()&0o200 == 0 {
-		return nil, fmt.Errorf("the database file %s is read-only (mode %04o); RecoveryDesk writes to it as it opens it: "+
-			"make it writable (chmod u+w) to work in it, or open a copy to look at it", path, fi.Mode().Perm())
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {

@@ -282,6 +282,11 @@ func TestOpen_ReadOnlyFileIsRefusedAsItIs(t *testing.T) {
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o400 {
 		t.Fatalf("the refused file's mode became %04o", fi.Mode().Perm())
 	}
+	for _, side := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(path + side); err == nil {
+			t.Errorf("the refused open left %s beside the file", side)
+		}
+	}
 	os.Chmod(path, 0o644)
 	s, err = Open(path)
 	if err != nil {
