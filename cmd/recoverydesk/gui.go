@@ -4,10 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2/app"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -37,7 +41,7 @@ func runGUI(c *cli, args []string) int {
 	}
 	if !hasScreen() {
 		// Over SSH or on a server: say so, rather than let the window library panic.
-		return c.fail("the window needs a graphical session (no DISPLAY or WAYLAND_DISPLAY here); the commands work without one: recoverydesk help")
+		return c.fail("the window needs a graphical session, and none answers here (DISPLAY=%q); the commands work without one: recoverydesk help", os.Getenv("DISPLAY"))
 	}
 	var restore ui.RestoreResult
 	dataDir := ""
@@ -77,13 +81,41 @@ func (c *cli) notOpened(err error) int {
 }
 
 // hasScreen says whether a window can be shown: always on Windows and macOS, on other systems
-// when an X or Wayland display is named.
+// when a Wayland display is named or the named X display answers (a stale DISPLAY, left from
+// a closed session or a forwarded one that is gone, would make the window library panic).
 func hasScreen() bool {
 	switch runtime.GOOS {
 	case "windows", "darwin":
 		return true
 	}
-	return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
+	if os.Getenv("WAYLAND_DISPLAY") != "" {
+		return true
+	}
+	return xAnswers(os.Getenv("DISPLAY"))
+}
+
+// xAnswers says whether the X display named like ":0", ":1.0" or "host:0" accepts a connection.
+func xAnswers(display string) bool {
+	host, rest, ok := strings.Cut(display, ":")
+	if !ok {
+		return false
+	}
+	num, _, _ := strings.Cut(rest, ".")
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 0 {
+		return false
+	}
+	tries := [][2]string{{"unix", "/tmp/.X11-unix/X" + num}, {"unix", "@/tmp/.X11-unix/X" + num}} // the file, or Linux's abstract socket
+	if host != "" && host != "unix" {
+		tries = [][2]string{{"tcp", net.JoinHostPort(host, strconv.Itoa(6000+n))}}
+	}
+	for _, t := range tries {
+		if conn, err := net.DialTimeout(t[0], t[1], 2*time.Second); err == nil {
+			conn.Close()
+			return true
+		}
+	}
+	return false
 }
 
 // identity is who is signed in on a shared database; nil on a counter's own file. The database,
