@@ -85,6 +85,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	name := args[0]
 	if name == "help" || name == "-h" || name == "--help" {
+		// "help list" is list's own help.
+		if len(args) > 1 {
+			for _, cmd := range commands() {
+				if cmd.name == args[1] {
+					return cmd.run(c, []string{"--help"})
+				}
+			}
+		}
 		c.usage(stdout)
 		return exitOK
 	}

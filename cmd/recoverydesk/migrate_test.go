@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -128,5 +129,27 @@ func TestCLI_DBInit(t *testing.T) {
 	}
 	if _, errOut, code := runCLI(t, tempDB(t), "db", "init"); code != exitRefused || !strings.Contains(errOut, "shared database") {
 		t.Fatalf("db init on a file: exit %d: %s", code, errOut)
+	}
+}
+
+// TestCLI_MissingSharedDatabase: an address whose database the server does not have says so in
+// words, with how to make it, not in the driver's.
+func TestCLI_MissingSharedDatabase(t *testing.T) {
+	server := os.Getenv("RECOVERYDESK_TEST_PG")
+	if server == "" {
+		t.Fatal("RECOVERYDESK_TEST_PG is not set: `make test` starts a throwaway PostgreSQL")
+	}
+	addr := strings.Replace(server, "/postgres?", "/no_such_center?", 1)
+	_, errOut, code := runCLI(t, addr, "list")
+	if code != exitRefused || !strings.Contains(errOut, `has no database "no_such_center"`) || !strings.Contains(errOut, "createdb") || strings.Contains(errOut, "SQLSTATE") {
+		t.Fatalf("a missing database: exit %d, %s", code, errOut)
+	}
+}
+
+// TestCLI_HelpForOneCommand: "help list" is list's own help, on standard output.
+func TestCLI_HelpForOneCommand(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"help", "list"}, strings.NewReader(""), &out, &errb); code != exitOK || !strings.Contains(out.String(), "Usage: recoverydesk list") {
+		t.Fatalf("help list: exit %d: %q %q", code, out.String(), errb.String())
 	}
 }

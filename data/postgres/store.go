@@ -105,6 +105,11 @@ func OpenAs(dsn, login, password string) (*Store, error) {
 			return nil, fmt.Errorf("%w: the shared database at %s refused the login %s (%s); check the login and password, "+
 				"or ask the administrator (recoverydesk staff list)", ErrSignIn, s.host, cfg.User, pe.Message)
 		}
+		if errors.As(err, &pe) && pe.Code == "3D000" {
+			// invalid_catalog_name: the server is there, the database is not.
+			return nil, fmt.Errorf("the server at %s has no database %q: check the address, or create it as the README says "+
+				"(createdb -E UTF8 --locale=C.UTF-8 -T template0 %s, then recoverydesk db init)", s.host, cfg.Database, cfg.Database)
+		}
 		return nil, s.wrap(err)
 	}
 	if err := checkLocale(ctx, s.db); err != nil {
