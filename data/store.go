@@ -61,6 +61,16 @@ type Maintenance interface {
 	Path() string
 }
 
+// ServerBackup is what a shared database's engine offers in place of Maintenance: a backup
+// made by the server's own tools while counters keep working, and putting one back.
+type ServerBackup interface {
+	// Dump writes a consistent backup of the app's data to dest.
+	Dump(ctx context.Context, dest string) error
+	// RestoreDump replaces the app's data with the backup at path, after writing the current
+	// data to aside; a restore that fails changes nothing.
+	RestoreDump(ctx context.Context, path, aside string) error
+}
+
 // Errors a caller can act on; the domain's, so that callers need not import an engine.
 var (
 	ErrNotFound = casefile.ErrNotFound

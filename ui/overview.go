@@ -278,16 +278,49 @@ func (o *OverviewWindow) writeReport(filter casefile.ReportFilter, xlsx bool) {
 
 func (o *OverviewWindow) backupNow() {
 	a := o.app
+	if sb, ok := a.store.(ServerBackuper); ok {
+		o.backupShared(sb)
+		return
+	}
 	m, ok := a.store.(Maintainer)
 	if !ok || a.opts.DataDir == "" {
 		a.showError(o.win, T("The backup was not made."), errNoFileBackup)
 		return
 	}
 	dest := filepath.Join(a.opts.DataDir, "backups", "recoverydesk-"+a.now().Format("2006-01-02-150405")+".db")
+	o.makeBackup(dest, func() error { return m.Backup(a.ctx, dest) })
+}
+
+// backupShared asks where to keep a backup of the shared database (there is no data folder on
+// this computer that is its), then has the server's tools write it.
+func (o *OverviewWindow) backupShared(sb ServerBackuper) {
+	a := o.app
+	os.MkdirAll(a.opts.ExportDir, 0o700)
+	showFileSave(o.win, a.opts.ExportDir, "recoverydesk-shared-"+a.now().Format("2006-01-02-1504")+".dump", func(w fyne.URIWriteCloser) {
+		if w == nil {
+			return
+		}
+		// The dialog made an empty file under the chosen name; the backup replaces it whole
+		// once complete, and a failed one does not leave it behind.
+		dest := w.URI().Path()
+		w.Close()
+		o.makeBackup(dest, func() error {
+			err := sb.Dump(a.ctx, dest)
+			if st, serr := os.Stat(dest); err != nil && serr == nil && st.Size() == 0 {
+				os.Remove(dest)
+			}
+			return err
+		})
+	})
+}
+
+// makeBackup runs backup off the UI thread with a progress dialog, then shows where dest is.
+func (o *OverviewWindow) makeBackup(dest string, backup func() error) {
+	a := o.app
 	progress := dialog.NewCustomWithoutButtons(T("Backing up…"), widget.NewProgressBarInfinite(), o.win)
 	progress.Show()
 	a.background(func() {
-		err := m.Backup(a.ctx, dest)
+		err := backup()
 		fyne.Do(func() {
 			progress.Hide()
 			if err != nil {
@@ -306,6 +339,12 @@ func (o *OverviewWindow) backupNow() {
 // puts it in place (the open database cannot be replaced under the running app).
 func (o *OverviewWindow) restore() {
 	a := o.app
+	if _, ok := a.store.(ServerBackuper); ok {
+		msg := widget.NewLabel(T("Restoring the shared database replaces the cases of every counter and branch, so the administrator does it at the server, with the set-up account: recoverydesk restore FILE --db postgres://postgres@SERVER/DATABASE. What it replaces is kept in a file beside the backup."))
+		msg.Wrapping = fyne.TextWrapWord
+		showDialog(dialog.NewCustom(T("Restore from backup"), T("Close"), msg, o.win), fyne.NewSize(560, 240))
+		return
+	}
 	showFileOpen(o.win, nil, func(r fyne.URIReadCloser) {
 		if r == nil {
 			return

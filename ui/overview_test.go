@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -8,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"recoverydesk/casefile"
+	"recoverydesk/data/sqlite"
 )
 
 func lifeCase(name, imei string, daysAgo int, steps ...casefile.Status) *casefile.Case {
@@ -102,5 +106,43 @@ func TestCheckClock(t *testing.T) {
 				t.Fatalf("warned %v, want %v (%q)", got, tt.warn, said)
 			}
 		})
+	}
+}
+
+// sharedStore is a store that backs up like a shared database: through the server's tools.
+type sharedStore struct {
+	*sqlite.Store
+	dumps []string
+}
+
+func (s *sharedStore) Dump(_ context.Context, dest string) error {
+	s.dumps = append(s.dumps, dest)
+	return os.WriteFile(dest, []byte("PGDMP"), 0o600)
+}
+
+// TestOverview_SharedDatabaseBackupAndRestore: on a shared database "Back up now" asks where to
+// keep the server's backup, and "Restore…" says who restores it and how, instead of failing.
+func TestOverview_SharedDatabaseBackupAndRestore(t *testing.T) {
+	a, s := newTestApp(t, seeded("Петров Пётр", "490154203237518", casefile.StatusIntake, 3))
+	shared := &sharedStore{Store: s}
+	a.store = shared
+	o := a.ShowOverview()
+	o.backupNow()
+	said := plainText(test.RenderObjectToMarkup(o.win.Canvas().Overlays().Top()))
+	if !strings.Contains(said, "recoverydesk-shared-2026-11-24-1000.dump") {
+		t.Errorf("Back up now on a shared database shows: %q", said)
+	}
+	o.win.Canvas().Overlays().Top().Hide()
+	dest := filepath.Join(t.TempDir(), "center.dump")
+	o.makeBackup(dest, func() error { return shared.Dump(a.ctx, dest) })
+	a.WaitIdle()
+	if said := plainText(test.RenderObjectToMarkup(o.win.Canvas().Overlays().Top())); !strings.Contains(said, T("Backup made")) || !strings.Contains(strings.ReplaceAll(said, " ", ""), "center.dump") {
+		t.Errorf("after the backup: %q", said)
+	}
+	o.win.Canvas().Overlays().Top().Hide()
+	o.restore()
+	said = plainText(test.RenderObjectToMarkup(o.win.Canvas().Overlays().Top()))
+	if !strings.Contains(said, "recoverydesk restore FILE") {
+		t.Errorf("Restore on a shared database says: %q", said)
 	}
 }

@@ -42,5 +42,12 @@ type Maintainer interface {
 	ScheduleRestore(ctx context.Context, backup string) error
 }
 
+// ServerBackuper is what a shared database offers in place of Maintainer: a backup made by the
+// server's own tools while every counter keeps working. Restoring one replaces every counter's
+// cases, so it is the administrator's, at the command line.
+type ServerBackuper interface {
+	Dump(ctx context.Context, dest string) error
+}
+
 // errNoFileBackup explains, in the log only, why a backup was refused: the store is not a file.
 var errNoFileBackup = errors.New("the store keeps no file to back up")

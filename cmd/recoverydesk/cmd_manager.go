@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -96,9 +98,16 @@ func cmdBackup(c *cli, args []string) int {
 		return code
 	}
 	defer s.Close()
+	if sb, ok := s.(data.ServerBackup); ok {
+		if err := sb.Dump(c.ctx, pos[0]); err != nil {
+			return c.fail("%v", err)
+		}
+		fmt.Fprintf(c.stdout, "backed up the shared database to %s\n", pos[0])
+		return exitOK
+	}
 	m, ok := s.(data.Maintenance)
 	if !ok {
-		return c.fail("this database is not a file; back it up with its server's tools")
+		return c.fail("this database cannot be backed up by RecoveryDesk; back it up with its server's tools")
 	}
 	if err := m.Backup(c.ctx, pos[0]); err != nil {
 		return c.fail("%v", err)
@@ -117,7 +126,7 @@ func cmdRestore(c *cli, args []string) int {
 		return code
 	}
 	if data.EngineFor(c.db) != "sqlite" {
-		return c.fail("this database is not a file; restore it with its server's tools")
+		return restoreShared(c, pos[0])
 	}
 	aside, err := sqlite.Restore(c.ctx, c.db, pos[0])
 	if err != nil {
@@ -175,5 +184,38 @@ func cmdPurge(c *cli, args []string) int {
 		fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\tclosed %s\n", it.Case, it.Kind, it.Name, it.SHA256, it.ClosedAt.Local().Format("2006-01-02"))
 	}
 	fmt.Fprintf(c.stdout, "%s %d file(s), %.1f MB, of cases closed more than %d days ago\n", verb, len(items), float64(total)/(1<<20), *days)
+	return exitOK
+}
+
+// restoreShared puts a pg_dump backup in place of a shared database's data, keeping what it
+// replaces in a file beside the backup.
+func restoreShared(c *cli, backup string) int {
+	s, code := c.open()
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	sb, ok := s.(data.ServerBackup)
+	if !ok {
+		return c.fail("this database cannot be restored by RecoveryDesk; restore it with its server's tools")
+	}
+	// A name no file has yet, so that nothing kept aside before is overwritten.
+	stem := filepath.Join(filepath.Dir(backup), "recoverydesk-before-restore-"+c.now().Format("20060102-150405"))
+	aside := stem + ".dump"
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(aside); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		aside = fmt.Sprintf("%s-%d.dump", stem, i)
+	}
+	if err := sb.RestoreDump(c.ctx, backup, aside); err != nil {
+		return c.fail("%v", err)
+	}
+	n, err := s.Count(c.ctx, casefile.Query{})
+	if err != nil {
+		return c.fail("restored, but the cases cannot be counted: %v", err)
+	}
+	fmt.Fprintf(c.stdout, "restored the shared database from %s: %d cases\n", backup, n)
+	fmt.Fprintf(c.stdout, "what it replaced is kept as %s\n", aside)
 	return exitOK
 }

@@ -153,3 +153,53 @@ func TestCLI_HelpForOneCommand(t *testing.T) {
 		t.Fatalf("help list: exit %d: %q %q", code, out.String(), errb.String())
 	}
 }
+
+// TestCLI_SharedBackupRestore: backup and restore of a shared database go through pg_dump and
+// pg_restore; what the restore replaces is kept beside the backup, and a file that is not a
+// backup of it is refused with every case as it was.
+func TestCLI_SharedBackupRestore(t *testing.T) {
+	shared := sharedDB(t)
+	must := func(args ...string) string {
+		t.Helper()
+		out, errOut, code := runCLI(t, shared, args...)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", strings.Join(args, " "), code, errOut)
+		}
+		return out
+	}
+	must("demo", "--cases", "6", "--photos", "1", "--seed", "3")
+	dir := t.TempDir()
+	backup := filepath.Join(dir, "shared.dump")
+	if out := must("backup", backup); !strings.Contains(out, "backed up the shared database to "+backup) {
+		t.Fatalf("backup said: %s", out)
+	}
+	before := must("list")
+	must("import", filepath.Join("..", "..", "docs", "import-example", "case.json"))
+	after := must("list")
+
+	// Not a backup: refused, nothing changed, nothing kept aside.
+	notes := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notes, []byte("not a backup"), 0o600)
+	if _, errOut, code := runCLI(t, shared, "restore", notes); code == exitOK || !strings.Contains(errOut, "is not a backup") {
+		t.Errorf("restore of a text file: exit %d, %q", code, errOut)
+	}
+	if got := must("list"); got != after {
+		t.Errorf("a refused restore changed the list:\n%s", got)
+	}
+
+	out := must("restore", backup)
+	if !strings.Contains(out, "restored the shared database from "+backup+": 6 cases") || !strings.Contains(out, "recoverydesk-before-restore-") {
+		t.Fatalf("restore said: %s", out)
+	}
+	if got := must("list"); got != before {
+		t.Errorf("after the restore:\n%s\nwant:\n%s", got, before)
+	}
+	asides, _ := filepath.Glob(filepath.Join(dir, "recoverydesk-before-restore-*.dump"))
+	if len(asides) != 1 {
+		t.Fatalf("kept aside: %v", asides)
+	}
+	must("restore", asides[0])
+	if got := must("list"); got != after {
+		t.Errorf("the replaced data, restored:\n%s\nwant:\n%s", got, after)
+	}
+}

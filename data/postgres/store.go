@@ -26,6 +26,8 @@ type Store struct {
 	db   *sql.DB
 	host string
 	cfg  *pgx.ConnConfig
+	// sslParams are the address's TLS settings as written, for pg_dump and pg_restore.
+	sslParams map[string]string
 	// own holds the backend process ids of the pool's connections (see Watch).
 	ownMu sync.Mutex
 	own   map[uint32]bool
@@ -83,7 +85,7 @@ func OpenAs(dsn, login, password string) (*Store, error) {
 	// settle on after five runs fits neither.
 	cfg.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
 	cfg.ConnectTimeout = 10 * time.Second
-	s := &Store{host: cfg.Host, cfg: cfg.Copy(), Now: casefile.SystemClock, own: map[uint32]bool{}}
+	s := &Store{host: cfg.Host, cfg: cfg.Copy(), sslParams: sslParamsOf(dsn), Now: casefile.SystemClock, own: map[uint32]bool{}}
 	// The server's process ids of this store's own connections, so that Watch does not tell
 	// the window about what it did itself.
 	s.db = stdlib.OpenDB(*cfg, stdlib.OptionAfterConnect(func(_ context.Context, conn *pgx.Conn) error {
