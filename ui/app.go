@@ -41,6 +41,9 @@ type Options struct {
 	// Identity is who is signed in on a shared database; nil on a counter's own file, where
 	// everyone may do everything.
 	Identity *casefile.Identity
+	// Database lets the window choose between this computer's own file and a shared
+	// database; nil offers no choice.
+	Database *DatabaseChoice
 }
 
 // RestoreResult is the outcome of a restore scheduled from the overview and done at start.

@@ -41,6 +41,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 			menuItem(T("Overview"), fyne.KeyO, func() { a.ShowOverview() }),
 			menuItem(T("History of all cases"), "", func() { a.ShowAudit() }),
 			menuItem(T("Settings"), fyne.KeyComma, func() { a.ShowSettings() }),
+			menuItem(T("Shared database…"), "", func() { a.ShowSharedDatabase() }),
 			fyne.NewMenuItemSeparator(),
 			a.quitItem(),
 		),

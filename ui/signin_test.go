@@ -175,7 +175,7 @@ func TestNotOpened(t *testing.T) {
 	for _, key := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEscape} {
 		fa := test.NewTempApp(t)
 		reason := "there is no database at /srv/desk/branchh/cases.db; check the path, or add --create to start a new one there"
-		w := newNotOpenedWindow(fa, reason)
+		w := newNotOpenedWindow(fa, reason, nil, new(bool))
 		w.Show()
 		said := plainText(test.RenderObjectToMarkup(w.Content()))
 		if !strings.Contains(said, T("The database could not be opened:")) || !strings.Contains(said, "branchh") {
@@ -186,6 +186,31 @@ func TestNotOpened(t *testing.T) {
 			if open == w {
 				t.Fatalf("%s left the window open", key)
 			}
+		}
+		if strings.Contains(said, T("Use this computer's own file")) {
+			t.Errorf("a database given at start offers the counter's own file: %q", said)
+		}
+	}
+}
+
+// TestNotOpened_BackToOwnFile: when the shared database chosen in the window cannot be opened,
+// the window offers the counter's own file, so a server gone for good locks nobody out.
+func TestNotOpened_BackToOwnFile(t *testing.T) {
+	fa := test.NewTempApp(t)
+	took, calls := false, 0
+	w := newNotOpenedWindow(fa, "the shared database at db.center.local cannot be reached", func() error { calls++; return nil }, &took)
+	w.Show()
+	own := findButton(w.Content(), T("Use this computer's own file"))
+	if own == nil {
+		t.Fatalf("no way back: %q", plainText(test.RenderObjectToMarkup(w.Content())))
+	}
+	test.Tap(own)
+	if !took || calls != 1 {
+		t.Errorf("took %v, saved %d times", took, calls)
+	}
+	for _, open := range fa.Driver().AllWindows() {
+		if open == w {
+			t.Fatal("the window stayed open")
 		}
 	}
 }

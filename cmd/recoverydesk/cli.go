@@ -72,7 +72,7 @@ func commands() []command {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, db: sqlite.DefaultPath(), operator: defaultOperator(), ctx: context.Background()}
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, db: defaultDatabase(), operator: defaultOperator(), ctx: context.Background()}
 	clock, err := clockFromEnv(os.Getenv("RECOVERYDESK_CLOCK"))
 	if err != nil {
 		fmt.Fprintf(stderr, "recoverydesk: %v\n", err)
@@ -136,7 +136,7 @@ func (c *cli) usage(w io.Writer) {
 	for _, cmd := range cmds {
 		fmt.Fprintf(w, "  %-8s %s\n", cmd.name, cmd.summary)
 	}
-	fmt.Fprintln(w, "\nEvery command takes --db PATH (default $RECOVERYDESK_DB or", sqlite.DefaultPath()+")")
+	fmt.Fprintln(w, "\nEvery command takes --db PATH (default $RECOVERYDESK_DB, else the shared database chosen in the window, else", sqlite.BuiltinPath()+")")
 	fmt.Fprintln(w, "and --operator NAME (default $RECOVERYDESK_OPERATOR, else the system user); \"recoverydesk COMMAND --help\" tells more.")
 	fmt.Fprintln(w, "Exit status: 0 done, 1 input refused, 2 wrong usage.")
 }

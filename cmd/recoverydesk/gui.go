@@ -50,20 +50,32 @@ func runGUI(c *cli, args []string) int {
 		restore = ui.RestoreResult{From: from, KeptAside: aside, Err: err}
 		dataDir = filepath.Dir(c.db)
 	}
+	restart := false
 	opts := ui.Options{Operator: c.operator, OpenCase: *open, ShowOverview: *overview, DataDir: dataDir, Restored: restore, Now: c.now,
-		DraftDir: draftDir(dataDir)}
+		DraftDir: draftDir(dataDir), Database: c.databaseChoice(&restart)}
+	code = c.runDesk(opts)
+	if restart {
+		if err := startAgain(); err != nil {
+			return c.fail("%v", err)
+		}
+	}
+	return code
+}
+
+// runDesk opens the database and runs the window on it until it closes.
+func (c *cli) runDesk(opts ui.Options) int {
 	s, err := c.openAs("", "")
 	if errors.Is(err, casefile.ErrSignIn) {
 		// A counter's shortcut names the server, not the person: the window asks who signs in.
 		return c.signIn(err, opts)
 	}
 	if err != nil {
-		return c.notOpened(err)
+		return c.notOpened(err, opts.Database)
 	}
 	defer s.Close()
 	who, err := identity(c.ctx, s)
 	if err != nil {
-		return c.notOpened(err)
+		return c.notOpened(err, opts.Database)
 	}
 	opts.Identity = who
 	ui.Run(app.NewWithID(appID), s, opts)
@@ -71,11 +83,23 @@ func runGUI(c *cli, args []string) int {
 }
 
 // notOpened reports a database that did not open: on stderr, and in a window where there is a
-// screen, since a shortcut's or a double click's stderr goes nowhere a person looks.
-func (c *cli) notOpened(err error) int {
+// screen, since a shortcut's or a double click's stderr goes nowhere a person looks. When it
+// was the shared database chosen in the window, the window offers to go back to the counter's
+// own file, so that a server gone for good does not lock the counter out of its work.
+func (c *cli) notOpened(err error, choice *ui.DatabaseChoice) int {
 	code := c.fail("%v", err)
-	if hasScreen() {
-		ui.ShowNotOpened(app.NewWithID(appID), err.Error())
+	if !hasScreen() {
+		return code
+	}
+	var own func() error
+	if choice != nil && choice.Given == "" && !choice.Current.IsZero() {
+		own = func() error { return saveChoice(ui.SharedAddress{}) }
+	}
+	if ui.ShowNotOpened(app.NewWithID(appID), err.Error(), own) {
+		if err := startAgain(); err != nil {
+			return c.fail("%v", err)
+		}
+		return exitOK
 	}
 	return code
 }

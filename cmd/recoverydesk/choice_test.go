@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"recoverydesk/casefile"
+	"recoverydesk/ui"
+)
+
+// TestChoice_SharedDatabase: the shared database chosen in the window is kept owner-only
+// without a password, read back into the form, tested with a login, and opened by every later
+// command that names no database; going back to the counter's own file forgets it, and a file
+// path written into the choice by hand is ignored.
+func TestChoice_SharedDatabase(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("RECOVERYDESK_DB", "")
+	shared := sharedDB(t)
+	addr := sharedAddressOf(shared)
+	if addr.Host == "" || addr.Database == "" || addr.Port == 0 || addr.Login != "postgres" {
+		t.Fatalf("read back as %+v", addr)
+	}
+	c := &cli{now: casefile.SystemClock, ctx: context.Background(), db: defaultDatabase()}
+	who, err := c.testShared(c.ctx, addr, "")
+	if err != nil || who.Role != casefile.RoleOwner {
+		t.Fatalf("test as the set-up account: %+v, %v", who, err)
+	}
+	stranger := addr
+	stranger.Login = "nobody_here"
+	if _, err := c.testShared(c.ctx, stranger, "secret"); !errors.Is(err, casefile.ErrSignIn) {
+		t.Errorf("an unknown login: %v; want a sign-in refusal", err)
+	}
+
+	addr.Login = "anna"
+	if err := saveChoice(addr); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(choiceFile())
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("the choice file: %v %v", st, err)
+	}
+	raw, _ := os.ReadFile(choiceFile())
+	if strings.Contains(string(raw), "anna") {
+		t.Errorf("the choice keeps the login: %s", raw)
+	}
+	if got := sharedAddressOf(chosenDatabase()); got.Server() != addr.Server() || got.Port != addr.Port {
+		t.Errorf("chosen %+v, want %+v", got, addr)
+	}
+	if d := defaultDatabase(); d != chosenDatabase() {
+		t.Errorf("a start without --db opens %q", d)
+	}
+	// A command without --db works on the chosen shared database, as the login libpq's
+	// conventions give (the choice keeps none).
+	t.Setenv("PGUSER", "postgres")
+	var out, errb strings.Builder
+	if code := run([]string{"list", "--operator", "tester"}, strings.NewReader(""), &out, &errb); code != exitOK {
+		t.Fatalf("list on the chosen database: %d %s", code, errb.String())
+	}
+	if code := run([]string{"db", "init"}, strings.NewReader(""), &out, &errb); code != exitOK || !strings.Contains(out.String(), "the shared database is ready") {
+		t.Errorf("db init without --db: %d %q %q", code, out.String(), errb.String())
+	}
+	// RECOVERYDESK_DB still wins.
+	t.Setenv("RECOVERYDESK_DB", filepath.Join(t.TempDir(), "x.db"))
+	if d := defaultDatabase(); d != os.Getenv("RECOVERYDESK_DB") {
+		t.Errorf("RECOVERYDESK_DB lost to the choice: %q", d)
+	}
+	t.Setenv("RECOVERYDESK_DB", "")
+
+	// Written by hand to name a file: ignored.
+	os.WriteFile(choiceFile(), []byte("/etc/passwd\n"), 0o600)
+	if chosenDatabase() != "" {
+		t.Errorf("a file path in the choice was taken: %q", chosenDatabase())
+	}
+	if err := saveChoice(ui.SharedAddress{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(choiceFile()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("going back to the own file left the choice: %v", err)
+	}
+	if err := saveChoice(ui.SharedAddress{}); err != nil {
+		t.Errorf("forgetting twice: %v", err)
+	}
+}
+
+func TestAddressURL(t *testing.T) {
+	for _, tt := range []struct {
+		addr ui.SharedAddress
+		want string
+	}{
+		{ui.SharedAddress{Host: "db.center.local", Port: 5432, Database: "center", Login: "anna"}, "postgres://anna@db.center.local:5432/center"},
+		{ui.SharedAddress{Host: "192.168.1.10", Port: 6432, Database: "center"}, "postgres://192.168.1.10:6432/center"},
+		{ui.SharedAddress{Host: "fe80::1", Port: 5432, Database: "center"}, "postgres://[fe80::1]:5432/center"},
+		{ui.SharedAddress{Host: "/run/postgresql", Port: 5432, Database: "center"}, "postgres:///center?host=%2Frun%2Fpostgresql&port=5432"},
+	} {
+		got := addressURL(tt.addr, true)
+		if got != tt.want {
+			t.Errorf("%+v: %s, want %s", tt.addr, got, tt.want)
+		}
+		back := sharedAddressOf(got)
+		if back != tt.addr {
+			t.Errorf("%s read back as %+v", got, back)
+		}
+	}
+}
