@@ -28,6 +28,10 @@ const (
 )
 
 // Query selects cases. Zero values mean "all".
+// SearchCountLimit is how many matches of a typed search the case list counts before it says
+// "more than": beyond it a count costs each keystroke more than it tells.
+const SearchCountLimit = 1000
+
 type Query struct {
 	// Text matches case number, customer name (any case, ё = е), e-mail, phone digits in any
 	// formatting, full or partial IMEI, serial and model; every word must match.
@@ -38,4 +42,8 @@ type Query struct {
 	Sort   Sort
 	Limit  int
 	Offset int
+	// CountLimit, when above zero, lets Count stop once it has counted more than this many
+	// cases: a result above CountLimit means "more than CountLimit". The list asks for no
+	// more than it can usefully say while a common name is being typed.
+	CountLimit int
 }

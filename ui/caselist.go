@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"strings"
 	"sync"
 	"time"
 
@@ -238,6 +239,11 @@ func (l *CaseList) Refresh() {
 	l.BaseWidget.Refresh()
 }
 
+// searchCountLimit is how many matches of a typed search the list counts before it says "more
+// than"; the list still scrolls through that many. A variable so that tests need not seed a
+// thousand cases.
+var searchCountLimit = casefile.SearchCountLimit
+
 // reload runs the query off the UI thread and shows the answer when it comes.
 func (l *CaseList) reload() {
 	if l.list == nil || l.sort == nil || l.status == nil {
@@ -249,12 +255,33 @@ func (l *CaseList) reload() {
 	gen := l.gen
 	l.mu.Unlock()
 	l.app.background(func() {
-		total, err := l.app.store.Count(l.app.ctx, q)
-		first := []casefile.Summary(nil)
+		// While a name is being typed, a common one matches thousands of cases: counting them all
+		// would cost each keystroke more than the list can usefully say.
+		cq := q
+		if strings.TrimSpace(q.Text) != "" {
+			cq.CountLimit = searchCountLimit
+		}
+		// The count and the first page do not wait for each other: each has a connection of
+		// its own, so a keystroke costs the slower of the two, not both.
+		var (
+			total    int
+			countErr error
+			counted  = make(chan struct{})
+		)
+		go func() {
+			defer close(counted)
+			total, countErr = l.app.store.Count(l.app.ctx, cq)
+		}()
+		pq := q
+		pq.Limit = pageSize
+		first, err := l.app.store.Search(l.app.ctx, pq)
+		<-counted
 		if err == nil {
-			pq := q
-			pq.Limit = pageSize
-			first, err = l.app.store.Search(l.app.ctx, pq)
+			err = countErr
+		}
+		more := cq.CountLimit > 0 && total > cq.CountLimit
+		if more {
+			total = cq.CountLimit
 		}
 		fyne.Do(func() {
 			l.mu.Lock()
@@ -270,7 +297,11 @@ func (l *CaseList) reload() {
 			l.query, l.total = q, total
 			l.pages = map[int][]casefile.Summary{0: first}
 			l.mu.Unlock()
-			l.count.SetText(Tf("{{.Count}} cases", map[string]any{"Count": total}))
+			if more {
+				l.count.SetText(Tf("More than {{.Count}} cases: type more to narrow the search", map[string]any{"Count": total}))
+			} else {
+				l.count.SetText(Tf("{{.Count}} cases", map[string]any{"Count": total}))
+			}
 			l.showEmpty(total, q)
 			l.app.main.SetTitle(fmt.Sprintf("RecoveryDesk — %s", l.count.Text))
 			l.list.Refresh()

@@ -363,3 +363,34 @@ func TestCaseForm_CloseAsksWhenTypingIsUnsaved(t *testing.T) {
 		t.Error("a saved case still counts as changed")
 	}
 }
+
+// TestCaseList_CommonNameSaysMoreThan: a search that matches more cases than the list counts
+// says "more than" and how to narrow it, and lists that many; a narrower one counts exactly.
+func TestCaseList_CommonNameSaysMoreThan(t *testing.T) {
+	// Put back after the app's own cleanup waited for its background work (cleanups run last
+	// registered first).
+	old := searchCountLimit
+	t.Cleanup(func() { searchCountLimit = old })
+	searchCountLimit = 2
+	a, _ := newTestApp(t,
+		seeded("Иванов Иван", "490154203237518", casefile.StatusIntake, 5),
+		seeded("Иванова Мария", "352099001761481", casefile.StatusSubmitted, 20),
+		seeded("Иванов Пётр", "354178036859789", casefile.StatusResolved, 2))
+	test.Type(a.list.search, "иванов")
+	a.WaitIdle()
+	want := Tf("More than {{.Count}} cases: type more to narrow the search", map[string]any{"Count": 2})
+	if a.list.count.Text != want || a.list.Total() != 2 {
+		t.Errorf("a common name: %q, %d rows", a.list.count.Text, a.list.Total())
+	}
+	test.Type(a.list.search, " пётр")
+	a.WaitIdle()
+	if got := Tf("{{.Count}} cases", map[string]any{"Count": 1}); a.list.count.Text != got || a.list.Total() != 1 {
+		t.Errorf("a narrower search: %q, %d rows", a.list.count.Text, a.list.Total())
+	}
+	// Without a search the list counts every case, however many.
+	a.list.search.SetText("")
+	a.WaitIdle()
+	if a.list.Total() != 3 {
+		t.Errorf("no search: %d rows", a.list.Total())
+	}
+}

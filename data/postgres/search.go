@@ -53,22 +53,27 @@ func where(q casefile.Query) (string, []any) {
 
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
-// Search lists the cases a query selects, in its order.
+// Search lists the cases a query selects, in its order. The page is chosen in the narrow copy
+// of the searchable columns (case_search: the same column names and security rules as cases),
+// then only its rows are read from cases.
 func (s *Store) Search(ctx context.Context, q casefile.Query) ([]casefile.Summary, error) {
 	where, args := where(q)
-	order := " ORDER BY c.id DESC"
+	// The page's key order in case_search, and the same order for its rows read from cases.
+	key, order := " ORDER BY c.case_id DESC", " ORDER BY c.id DESC"
 	switch q.Sort {
 	case casefile.SortOldest:
-		order = " ORDER BY c.id"
+		key, order = " ORDER BY c.case_id", " ORDER BY c.id"
 	case casefile.SortWaitingLongest:
-		order = " ORDER BY c.status_since, c.id"
+		key, order = " ORDER BY c.status_since, c.case_id", " ORDER BY c.status_since, c.id"
 	}
-	query := `SELECT ` + summaryColumns + ` FROM cases c` + where + order
+	// The subquery's c is case_search, the outer one cases: the conditions name columns both have.
+	page := `SELECT c.case_id FROM case_search c` + where + key
 	if q.Limit > 0 {
 		// Written into the query, not passed as parameters, so that the planner knows how few
 		// rows are wanted whatever plan the driver's cached statement would settle on.
-		query += " LIMIT " + strconv.Itoa(max(q.Limit, 0)) + " OFFSET " + strconv.Itoa(max(q.Offset, 0))
+		page += " LIMIT " + strconv.Itoa(max(q.Limit, 0)) + " OFFSET " + strconv.Itoa(max(q.Offset, 0))
 	}
+	query := `SELECT ` + summaryColumns + ` FROM cases c WHERE c.id IN (` + page + `)` + order
 	rows, err := s.db.QueryContext(ctx, numbered(query), args...)
 	if err != nil {
 		return nil, s.wrap(err)
@@ -76,11 +81,17 @@ func (s *Store) Search(ctx context.Context, q casefile.Query) ([]casefile.Summar
 	return scanSummaries(rows)
 }
 
-// Count tells how many cases a query selects, ignoring its limit.
+// Count tells how many cases a query selects, ignoring its limit; past q.CountLimit, when set,
+// it stops at CountLimit+1. It reads the narrow copy of the searchable columns (case_search),
+// which has the same column names and the same security rules as cases.
 func (s *Store) Count(ctx context.Context, q casefile.Query) (int, error) {
 	var n int
 	where, args := where(q)
-	err := s.db.QueryRowContext(ctx, numbered(`SELECT COUNT(*) FROM cases c`+where), args...).Scan(&n)
+	query := `SELECT COUNT(*) FROM case_search c` + where
+	if q.CountLimit > 0 {
+		query = `SELECT COUNT(*) FROM (SELECT 1 FROM case_search c` + where + ` LIMIT ` + strconv.Itoa(q.CountLimit+1) + `) counted`
+	}
+	err := s.db.QueryRowContext(ctx, numbered(query), args...).Scan(&n)
 	return n, s.wrap(err)
 }
 

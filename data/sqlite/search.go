@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -82,13 +83,20 @@ func (s *Store) Search(ctx context.Context, q casefile.Query) ([]casefile.Summar
 // Count tells how many cases a query selects, ignoring its limit.
 func (s *Store) Count(ctx context.Context, q casefile.Query) (int, error) {
 	var n int
+	// Past q.CountLimit, when set, counting stops at CountLimit+1.
+	capped := func(query string) string {
+		if q.CountLimit <= 0 {
+			return query
+		}
+		return `SELECT COUNT(*) FROM (` + strings.Replace(query, "COUNT(*)", "1", 1) + ` LIMIT ` + strconv.Itoa(q.CountLimit+1) + `)`
+	}
 	if cond, args := textFilter(q.Text); cond != "" && q.Status == "" {
 		// The index alone answers: joining thousands of matches back to cases costs more.
-		err := s.rdb.QueryRowContext(ctx, `SELECT COUNT(*) FROM case_search WHERE `+cond, args...).Scan(&n)
+		err := s.rdb.QueryRowContext(ctx, capped(`SELECT COUNT(*) FROM case_search WHERE `+cond), args...).Scan(&n)
 		return n, err
 	}
 	where, args := where(q)
-	err := s.rdb.QueryRowContext(ctx, `SELECT COUNT(*) FROM cases c`+where, args...).Scan(&n)
+	err := s.rdb.QueryRowContext(ctx, capped(`SELECT COUNT(*) FROM cases c`+where), args...).Scan(&n)
 	return n, err
 }
 

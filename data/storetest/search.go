@@ -108,3 +108,67 @@ func testCasesWithIMEI(t *testing.T, newStore func(t *testing.T) data.Store) {
 		t.Fatalf("an invalid IMEI matched %v", got)
 	}
 }
+
+// testCountFollowsChanges: the count agrees with the list after every kind of change (a new
+// case, an edit of the name, a status change), and a capped count says "more than" without
+// counting everything.
+func testCountFollowsChanges(t *testing.T, newStore func(t *testing.T) data.Store) {
+	s := newStore(t)
+	for i := 0; i < 5; i++ {
+		if err := s.CreateCase(ctx, sampleCase(), "anna"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	count := func(q casefile.Query) int {
+		t.Helper()
+		n, err := s.Count(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	for _, tt := range []struct {
+		limit, want int
+	}{{0, 5}, {2, 3}, {4, 5}, {5, 5}, {10, 5}} {
+		if n := count(casefile.Query{Text: "иванов", CountLimit: tt.limit}); n != tt.want {
+			t.Errorf("Count(иванов, limit %d) = %d, want %d", tt.limit, n, tt.want)
+		}
+		if n := count(casefile.Query{CountLimit: tt.limit}); n != tt.want {
+			t.Errorf("Count(all, limit %d) = %d, want %d", tt.limit, n, tt.want)
+		}
+	}
+	c, err := s.Case(ctx, "2026-00003")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Customer.Name = "Сидорова Алёна"
+	if err := s.SaveCase(ctx, c, "anna"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ChangeStatus(ctx, "2026-00004", casefile.StatusSelfService, "", nil, "anna"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		q    casefile.Query
+		want int
+	}{
+		{casefile.Query{Text: "иванов"}, 4},
+		{casefile.Query{Text: "сидорова"}, 1},
+		{casefile.Query{Text: "алена сидорова"}, 1},
+		{casefile.Query{Status: casefile.StatusSelfService}, 1},
+		{casefile.Query{Status: casefile.StatusSelfService, Text: "иванов"}, 1},
+		{casefile.Query{Status: casefile.StatusIntake, Text: "иванов"}, 3},
+		{casefile.Query{Status: casefile.StatusIntake, Text: "иванов", CountLimit: 1}, 2},
+	} {
+		got, err := s.Search(ctx, tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.q.CountLimit == 0 && len(got) != tt.want {
+			t.Errorf("Search(%+v) = %d cases, want %d", tt.q, len(got), tt.want)
+		}
+		if n := count(tt.q); n != tt.want {
+			t.Errorf("Count(%+v) = %d, want %d", tt.q, n, tt.want)
+		}
+	}
+}

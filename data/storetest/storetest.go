@@ -22,6 +22,7 @@ func Run(t *testing.T, open func(t *testing.T) data.Store) {
 		{"Search", testSearch},
 		{"SearchStatusAndSort", testSearchStatusAndSort},
 		{"CasesWithIMEI", testCasesWithIMEI},
+		{"CountFollowsChanges", testCountFollowsChanges},
 		{"BarcodesKept", testBarcodesKept},
 		{"FilesLoadedWhenStored", testFilesLoadedWhenStored},
 	}
