@@ -2,7 +2,7 @@
 # both install what the machine lacks (system packages need root or sudo), then build.
 
 GO        ?= go
-TAGS      := sqlite_fts5,migrated_fynedo
+TAGS      := sqlite_fts5,migrated_fynedo,nodynamic
 BUILDFLAGS := -tags=$(TAGS)
 BIN       := bin/recoverydesk
 DEMO_DB   := demo/recoverydesk.db

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=bin/recoverydesk
-tags=sqlite_fts5,migrated_fynedo
+tags=sqlite_fts5,migrated_fynedo,nodynamic
 work=${BENCH_WORK:-$(mktemp -d)}
 mkdir -p "$work/photos"
 export LANG=en_US.UTF-8

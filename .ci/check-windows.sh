@@ -21,6 +21,7 @@ exe="$dir/$name.exe"
 [ -f "$dir.zip" ] || fail "$dir.zip is missing"
 [ -f "$dir/README.txt" ] || fail "$dir/README.txt is missing"
 [ -n "$(ls -A "$dir/licenses" 2>/dev/null)" ] || fail "$dir/licenses is empty"
+[ -f "$dir/licenses/github.com/gen2brain/heic/LICENSE.libheif" ] || fail "libheif's licence is missing from $dir/licenses"
 
 what=$(file -b "$exe")
 case "$what" in

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
-TAGS=${TAGS:-sqlite_fts5,migrated_fynedo}
+TAGS=${TAGS:-sqlite_fts5,migrated_fynedo,nodynamic}
 
 toml() { sed -n "s/^$1 *= *\"\{0,1\}\([^\"]*\)\"\{0,1\} *$/\1/p" FyneApp.toml | head -1; }
 name=$(toml Name) version=$(toml Version) build=$(toml Build)
@@ -44,6 +44,10 @@ mkdir -p "$lic"
 	done
 	[ $found = 1 ] || { echo "no licence file found for $mod" >&2; exit 1; }
 done
+# The HEIC decoder carries libheif and libde265 compiled to WebAssembly (LGPL-3.0); their
+# licences sit in its lib folder, beside the C source and Makefile the module is built from.
+heic=$("$GO" list -m -f '{{.Dir}}' github.com/gen2brain/heic)
+cp "$heic"/lib/LICENSE.libheif "$heic"/lib/LICENSE.libde265 "$lic/github.com/gen2brain/heic/"
 cp casefile/dossier/fonts/LICENSE "$lic/DejaVu-fonts.txt"
 cp /usr/share/doc/mingw-w64-common/copyright "$lic/mingw-w64-runtime.txt"
 cp /usr/share/doc/gcc-mingw-w64-base/copyright "$lic/gcc-runtime-library-exception.txt"

@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -285,15 +284,10 @@ func evidenceMessage(err error) string {
 		"too_large":       "The file is too large (over 40 MB); save the photo smaller or scan the receipt as PDF.",
 		"unreadable":      "The image is damaged or incomplete; copy it again.",
 		"too_many_pixels": "The image claims an impossible size and is refused as unsafe.",
-		"heic":            "This HEIC photo (iPhone) cannot be read on this computer: install libheif (Debian, Ubuntu: libheif1) or export the photo as JPEG.",
 		"misnamed":        "The file's name does not match its content; it may be damaged or renamed.",
 		"unsupported":     "Only JPEG, PNG, WebP and HEIC pictures and PDF documents are accepted.",
 		"pdf_incomplete":  "The PDF is incomplete; save or download it again.",
 	}[ee.Code]
-	if ee.Code == "heic" && runtime.GOOS != "linux" {
-		// Only the Linux build loads libheif; elsewhere installing it would not help.
-		msg = "This HEIC photo (iPhone) cannot be read on this system yet; export it as JPEG (on the iPhone: Settings → Camera → Formats → Most Compatible)."
-	}
 	if msg == "" {
 		return ee.Error()
 	}

@@ -54,8 +54,6 @@ func Prepare(kind casefile.AttachmentKind, name string, data []byte) (casefile.A
 		var err error
 		pic, err = prepareHEIC(data, speaksOfDevice[kind])
 		switch {
-		case errors.Is(err, errNoHEIF):
-			return refuse("heic", "%v", err)
 		case errors.Is(err, ErrTooManyPixels):
 			return refuse("too_many_pixels", "%v", err)
 		case err != nil:

@@ -5,8 +5,8 @@ package evidence
 // HEIC (iPhone photos) is decoded by libheif, loaded when the first HEIC photo comes: its
 // HEVC decoder is a shared library of the system (Debian's libheif1) and cannot reasonably be
 // linked in, and a binary that needed it to start would not start on a machine without it. So
-// the program runs everywhere, and where libheif is missing a HEIC photo is refused with what
-// to install.
+// the program runs everywhere, and where libheif is missing the portable decoder
+// (heic_portable.go) reads the photo instead.
 
 /*
 #cgo LDFLAGS: -ldl
@@ -123,10 +123,14 @@ import (
 	"recoverydesk/casefile"
 )
 
-// errNoHEIF says HEIC cannot be decoded on this machine, and what to install.
-var errNoHEIF = errors.New("HEIC photos need libheif on this computer (Debian and Ubuntu: sudo apt install libheif1); or export the photo as JPEG")
-
 var heifMu sync.Mutex // loading is done once; libheif itself decodes in parallel
+
+// libheifLoaded says whether the system's libheif decodes HEIC here.
+func libheifLoaded() bool {
+	heifMu.Lock()
+	defer heifMu.Unlock()
+	return C.rd_heif_load() != 0
+}
 
 // decodeHEIC decodes the primary image of a HEIC/HEIF file as 4:2:0 planes, already turned as
 // the file says (a HEIC's rotation is part of the image, not an EXIF note).
@@ -135,7 +139,8 @@ func decodeHEIC(data []byte) (*image.YCbCr, error) {
 	loaded := C.rd_heif_load() != 0
 	heifMu.Unlock()
 	if !loaded {
-		return nil, errNoHEIF
+		// No libheif on this machine: the portable decoder reads the photo, more slowly.
+		return decodeHEICPortable(data)
 	}
 	if len(data) == 0 {
 		return nil, errors.New("empty")

@@ -2,13 +2,11 @@
 
 package evidence
 
-import (
-	"errors"
-	"image"
-)
+import "image"
 
-// errNoHEIF says HEIC cannot be decoded in this build, and what to do instead.
-var errNoHEIF = errors.New("HEIC photos are not read on this system yet; export the photo as JPEG (on the iPhone: Settings → Camera → Formats → Most Compatible)")
+// decodeHEIC is the portable decoder on the Windows and macOS builds, where no libheif is
+// loaded.
+func decodeHEIC(data []byte) (*image.YCbCr, error) { return decodeHEICPortable(data) }
 
-// decodeHEIC is where libheif is not loaded: the Windows and macOS builds.
-func decodeHEIC([]byte) (*image.YCbCr, error) { return nil, errNoHEIF }
+// libheifLoaded is false: these builds load no libheif.
+func libheifLoaded() bool { return false }
