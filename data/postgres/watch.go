@@ -2,7 +2,8 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
+	"errors"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -14,7 +15,8 @@ import (
 // The contract, checked at compile time.
 var _ data.Watcher = (*Store)(nil)
 
-// channel is where the history trigger announces changes (migration 0004).
+// channel is where the history trigger announces changes: the new history row's id, nothing
+// else (migration 0007).
 const channel = "recoverydesk_changes"
 
 // Watch listens on its own connection for the changes other connections commit and calls fn
@@ -60,11 +62,36 @@ func (s *Store) listen(ctx context.Context, fn func(casefile.Change)) error {
 		if mine {
 			continue
 		}
-		var c casefile.Change
-		if json.Unmarshal([]byte(n.Payload), &c) != nil || c.Number == "" {
+		id, err := strconv.ParseInt(n.Payload, 10, 64)
+		if err != nil {
 			continue
 		}
-		c.At = c.At.UTC()
-		fn(c)
+		c, ok, err := changeOf(ctx, conn, id)
+		if err != nil {
+			return err
+		}
+		if ok {
+			fn(c)
+		}
 	}
+}
+
+// changeOf reads the history row a notice named, under the connected person's security rules:
+// a change to a case they may not see is no row, and nothing is reported.
+func changeOf(ctx context.Context, conn *pgx.Conn, historyID int64) (casefile.Change, bool, error) {
+	var (
+		c  casefile.Change
+		at time.Time
+	)
+	err := conn.QueryRow(ctx, `SELECT c.number, c.branch, h.action, h.operator, h.login, h.at
+		FROM history h JOIN cases c ON c.id = h.case_id WHERE h.id = $1`, historyID).
+		Scan(&c.Number, &c.Branch, &c.Action, &c.Operator, &c.Login, &at)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return c, false, nil
+	}
+	if err != nil {
+		return c, false, err
+	}
+	c.At = at.UTC()
+	return c, true, nil
 }
