@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"recoverydesk/casefile"
@@ -12,6 +13,8 @@ import (
 type memoryStore struct {
 	c      *casefile.Case
 	events []casefile.Event
+	// refuse, when set, is what RecordEvent answers: a database that went away mid-export.
+	refuse error
 }
 
 func (m *memoryStore) Case(context.Context, string) (*casefile.Case, error) {
@@ -27,6 +30,9 @@ func (m *memoryStore) AttachmentData(_ context.Context, id int64) ([]byte, []byt
 	return nil, nil, casefile.ErrNotFound
 }
 func (m *memoryStore) RecordEvent(_ context.Context, _ string, e casefile.Event) error {
+	if m.refuse != nil {
+		return m.refuse
+	}
 	m.events = append(m.events, e)
 	return nil
 }
@@ -57,5 +63,49 @@ func TestExportToFolder(t *testing.T) {
 	}
 	if filepath.Base(pdf) != "dossier-2026-00042.pdf" || filepath.Base(eml) != "email-2026-00042.eml" {
 		t.Errorf("names %s %s", pdf, eml)
+	}
+}
+
+// TestExportToFolder_UnrecordedWritesNothing: when the history cannot take the export (the
+// database locked or unreachable at that moment), no dossier or e-mail draft is left in the
+// folder, and an earlier export there is left as it was.
+func TestExportToFolder_UnrecordedWritesNothing(t *testing.T) {
+	c := dossierCase(t)
+	for i := range c.Attachments {
+		c.Attachments[i].ID = int64(i + 1)
+	}
+	st := &memoryStore{c: c}
+	dir := filepath.Join(t.TempDir(), "2026-00042")
+	pdf, _, err := ExportToFolder(context.Background(), st, c.Number, dir, dossierOptions("ru"), true, "Анна")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(pdf)
+	st.refuse = errors.New("the shared database cannot be reached")
+	_, _, err = ExportToFolder(context.Background(), st, c.Number, dir, dossierOptions("en"), true, "Анна")
+	if err == nil {
+		t.Fatal("an export the history refused was reported done")
+	}
+	if after, _ := os.ReadFile(pdf); string(after) != string(before) {
+		t.Error("the earlier dossier was replaced by one whose export is not on record")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("the folder holds %v", names)
+	}
+	if len(st.events) != 1 {
+		t.Errorf("%d exports on record", len(st.events))
+	}
+	// A first export refused leaves the folder empty.
+	empty := filepath.Join(t.TempDir(), "other")
+	if _, _, err := ExportToFolder(context.Background(), st, c.Number, empty, dossierOptions("ru"), true, "Анна"); err == nil {
+		t.Fatal("refused export reported done")
+	}
+	if entries, _ := os.ReadDir(empty); len(entries) != 0 {
+		t.Errorf("a refused first export left %d files", len(entries))
 	}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"recoverydesk/casefile/dossier"
@@ -76,17 +75,30 @@ func cmdExport(c *cli, args []string) int {
 			return c.failOutput(err)
 		}
 	}
-	if err := dossier.SaveDocument(*out, res.PDF, *force); err != nil {
+	// Both documents written in full, then the export recorded, then both put under their
+	// names: a dossier is never in the folder without its export on record, nor the reverse.
+	pdf, err := dossier.StageDocument(*out, res.PDF, *force)
+	if err != nil {
 		return c.failOutput(err)
 	}
+	defer pdf.Discard()
+	var mail *dossier.PendingDocument
 	if *eml != "" {
-		if err := dossier.SaveDocument(*eml, res.EML, *force); err != nil {
-			os.Remove(*out) // both or neither: a dossier without its recorded export misleads
+		if mail, err = dossier.StageDocument(*eml, res.EML, *force); err != nil {
 			return c.failOutput(err)
 		}
+		defer mail.Discard()
 	}
 	if err := s.RecordEvent(c.ctx, k.Number, dossier.ExportEvent(opts, res.SHA256, filepath.Base(*out), c.operator)); err != nil {
-		return c.fail("the dossier was written but its export could not be recorded: %v", err)
+		return c.fail("the export could not be recorded in the case's history, so nothing was written: %v", err)
+	}
+	if err := pdf.Commit(); err != nil {
+		return c.fail("the export is recorded but the dossier could not be written: %v", err)
+	}
+	if mail != nil {
+		if err := mail.Commit(); err != nil {
+			return c.fail("the export is recorded but the e-mail draft could not be written: %v", err)
+		}
 	}
 	fmt.Fprintf(c.stdout, "%s\t%d bytes\tsha256 %s\n", *out, len(res.PDF), res.SHA256)
 	if *eml != "" {
