@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"slices"
 
 	"recoverydesk/casefile"
@@ -36,6 +38,17 @@ func cmdMigrate(c *cli, args []string) int {
 	if fi, err := os.Stat(c.db); err != nil || fi.Size() == 0 {
 		return c.fail("there is no counter's database at %s to move; check --db", c.db)
 	}
+	// An archived counter's file its owner made read-only is read from a private copy: the
+	// store writes as it opens a file, and the original stays exactly as it was.
+	counterFile := c.db
+	if fi, err := os.Stat(c.db); err == nil && fi.Mode().Perm()&0o200 == 0 {
+		cp, cleanup, err := privateCopy(c.db)
+		if err != nil {
+			return c.fail("the counter's file %s is read-only and could not be copied to be read: %v; nothing was moved", c.db, err)
+		}
+		defer cleanup()
+		c.db = cp
+	}
 	src, code := c.open()
 	if src == nil {
 		return code
@@ -56,13 +69,13 @@ func cmdMigrate(c *cli, args []string) int {
 		return c.fail("the counter's database could not be read: %v; nothing was moved", err)
 	}
 	if len(cases) == 0 {
-		return c.fail("the counter's database %s holds no cases; nothing to move (check --db)", c.db)
+		return c.fail("the counter's database %s holds no cases; nothing to move (check --db)", counterFile)
 	}
 	moved, err := adopter.Adopt(c.ctx, cases, *branch, *renumber, c.operator)
 	if err != nil {
 		return c.fail("%v; nothing was moved", err)
 	}
-	files, renumbered := 0, 0
+	files, purged, renumbered := 0, 0, 0
 	for _, k := range cases {
 		got, err := dst.Case(c.ctx, moved[k.Number])
 		if err != nil {
@@ -72,7 +85,13 @@ func cmdMigrate(c *cli, args []string) int {
 			return c.fail("case %s was moved but reads back differently in the shared database (%v): the moved cases are there now; "+
 				"compare them with the counter's file, which is untouched, before anything else", k.Number, err)
 		}
-		files += len(k.Attachments)
+		for _, a := range k.Attachments {
+			if a.Purged {
+				purged++
+			} else {
+				files++
+			}
+		}
 		if moved[k.Number] != k.Number {
 			renumbered++
 			fmt.Fprintf(c.stdout, "%s → %s\n", k.Number, moved[k.Number])
@@ -80,6 +99,11 @@ func cmdMigrate(c *cli, args []string) int {
 	}
 	// The address is not repeated: it may carry a password.
 	fmt.Fprintf(c.stdout, "moved %d cases with %d files into the shared database, each read back and compared", len(cases), files)
+	// A purged file left its record, which moves as it is; the count says so rather than
+	// let the records pass for files.
+	if purged > 0 {
+		fmt.Fprintf(c.stdout, "; %d purged files, their records only", purged)
+	}
 	if renumbered > 0 {
 		fmt.Fprintf(c.stdout, "; %d renumbered", renumbered)
 	}
@@ -161,4 +185,39 @@ func sameCase(want, got *casefile.Case, renumbered bool) error {
 		return errors.New("the files (SHA-256)")
 	}
 	return nil
+}
+
+// privateCopy copies a SQLite database, and its write-ahead log if it has one, into a new
+// owner-only folder, and returns the copy's path and what removes the folder.
+func privateCopy(path string) (string, func(), error) {
+	dir, err := os.MkdirTemp("", "recoverydesk-migrate-")
+	if err != nil {
+		return "", nil, err
+	}
+	cleanup := func() { os.RemoveAll(dir) }
+	dst := filepath.Join(dir, filepath.Base(path))
+	for _, suffix := range []string{"", "-wal"} {
+		if err := copyFile(path+suffix, dst+suffix); err != nil && !(suffix != "" && errors.Is(err, os.ErrNotExist)) {
+			cleanup()
+			return "", nil, err
+		}
+	}
+	return dst, cleanup, nil
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }

@@ -203,3 +203,57 @@ func TestCLI_SharedBackupRestore(t *testing.T) {
 		t.Errorf("the replaced data, restored:\n%s\nwant:\n%s", got, after)
 	}
 }
+
+// TestCLI_MigratePurgedFiles: files purged at the counter move as the records they are, and
+// the summary counts them apart from the files that move whole.
+func TestCLI_MigratePurgedFiles(t *testing.T) {
+	shared := sharedDB(t)
+	db := filepath.Join(t.TempDir(), "counter.db")
+	at := func(clock string, args ...string) string {
+		t.Helper()
+		t.Setenv("RECOVERYDESK_CLOCK", clock)
+		out, errOut, code := runCLI(t, db, args...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		return out
+	}
+	at("2026-01-10T10:00:00+03:00", "import", filepath.Join("..", "..", "docs", "import-example", "case.json"))
+	at("2026-01-11T10:00:00+03:00", "status", "2026-00001", "closed", "--note", "handed back")
+	if out := at("2026-06-01T10:00:00+03:00", "purge", "--days", "30"); !strings.Contains(out, "purged 3 file(s)") {
+		t.Fatalf("purge said: %s", out)
+	}
+	out := at("2026-06-02T10:00:00+03:00", "migrate", "--to", shared)
+	if !strings.Contains(out, "moved 2 cases with 0 files") || !strings.Contains(out, "3 purged files, their records only") {
+		t.Fatalf("migrate said: %s", out)
+	}
+}
+
+// TestCLI_MigrateReadOnlyCounter: an archived counter's file its owner made read-only moves
+// like any other, read from a private copy, and stays byte for byte and mode as it was.
+func TestCLI_MigrateReadOnlyCounter(t *testing.T) {
+	shared := sharedDB(t)
+	db := filepath.Join(t.TempDir(), "archived.db")
+	if _, errOut, code := runCLI(t, db, "demo", "--cases", "4", "--photos", "1", "--seed", "9"); code != exitOK {
+		t.Fatal(errOut)
+	}
+	if err := os.Chmod(db, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(db)
+	out, errOut, code := runCLI(t, db, "migrate", "--to", shared)
+	if code != exitOK || !strings.Contains(out, "moved 4 cases") {
+		t.Fatalf("exit %d: %s %s", code, out, errOut)
+	}
+	after, _ := os.ReadFile(db)
+	fi, _ := os.Stat(db)
+	if string(after) != string(before) || fi.Mode().Perm() != 0o400 {
+		t.Errorf("the read-only counter's file changed (mode %v)", fi.Mode().Perm())
+	}
+	if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "recoverydesk-migrate-*")); len(left) > 0 {
+		t.Errorf("the private copy was left behind: %v", left)
+	}
+	if side, _ := filepath.Glob(db + "-*"); len(side) > 0 {
+		t.Errorf("files made beside the read-only counter's file: %v", side)
+	}
+}
