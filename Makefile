@@ -24,7 +24,7 @@ LOCALES   := en_US.UTF-8 ru_RU.UTF-8
 # The Windows build: the mingw-w64 cross compiler, and zip for the package.
 APT_WINDOWS := gcc-mingw-w64-x86-64 zip
 
-.PHONY: all run build test test-unit test-fuzz test-smoke test-window test-windows vet deps deps-system deps-go bench screenshots package package-windows clean
+.PHONY: all run build test test-unit test-fuzz test-smoke test-window test-windows vet deps deps-system deps-go bench bench-million screenshots package package-windows clean
 
 all: build
 
@@ -120,6 +120,10 @@ test-window: build
 ## bench: the benchmarks (not part of make test)
 bench: build
 	bash .ci/bench.sh
+
+## bench-million: the list's searches over 1,000,000 cases on both engines (most of an hour)
+bench-million:
+	bash .ci/bench-million.sh
 
 clean:
 	rm -rf bin dist
