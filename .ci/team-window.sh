@@ -141,6 +141,40 @@ got=$("$bin" show --db "$(as maria)" --json "$num" | python3 -c 'import json,sys
 [ "$got" = closed ] || fail "the manager reads status $got for $num"
 [ "$(rows boris)" = "$before_boris" ] || fail "boris's list changed at a status change in another branch"
 echo "team-window: anna's status change showed in the manager's list in $took ms; boris's list unchanged"
+
+# The manager backs up the shared database from the overview, with the keyboard alone: Ctrl+O,
+# Tab to "Back up now", Space, Enter on the name the save dialog offers. pg_dump writes it; the
+# file must be a whole backup of the app's schema.
+xdotool windowactivate --sync "$win_maria" 2>/dev/null || true
+xdotool key --clearmodifiers ctrl+o
+overview=""
+for _ in $(seq 1 50); do
+	overview=$(xdotool search --onlyvisible --name '^RecoveryDesk — Обзор' 2>/dev/null | head -n 1)
+	[ -n "$overview" ] && break
+	sleep 0.1
+done
+[ -n "$overview" ] || fail "Ctrl+O did not open the manager's overview"
+xdotool windowactivate --sync "$overview" 2>/dev/null || true
+sleep 0.5
+xdotool key Tab Tab Tab space
+sleep 1.5
+xdotool key Return
+dump=""
+for _ in $(seq 1 100); do
+	dump=$(find "$work/home-maria" -name 'recoverydesk-shared-*.dump' -size +1k 2>/dev/null | head -n 1)
+	[ -n "$dump" ] && break
+	sleep 0.2
+done
+[ -n "$dump" ] || fail "the overview's Back up now wrote no backup of the shared database"
+pg_restore --list "$dump" | grep -q "TABLE DATA recoverydesk cases" || fail "$dump is not a backup of the app's cases"
+[ "$(stat -c %a "$dump")" = 600 ] || fail "$dump is readable by others ($(stat -c %a "$dump"))"
+echo "team-window: the manager backed up the shared database from the overview: $(basename "$dump"), $(stat -c %s "$dump") bytes"
+# Esc closes the "backup made" dialog, then the overview.
+sleep 1
+xdotool key Escape 2>/dev/null || true
+sleep 0.3
+xdotool key Escape 2>/dev/null || true
+
 sleep 2
 for who in anna boris maria; do
 	kill -0 "$(eval echo \$pid_$who)" 2>/dev/null || fail "$who's window died"

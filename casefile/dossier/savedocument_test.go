@@ -37,17 +37,24 @@ func (m *memoryStore) RecordEvent(_ context.Context, _ string, e casefile.Event)
 	return nil
 }
 
-func TestExportToFolder(t *testing.T) {
+// exportOnce exports the test case into a new folder of its own, as the window does.
+func exportOnce(t *testing.T) (st *memoryStore, dir, pdf, eml string) {
+	t.Helper()
 	c := dossierCase(t)
 	for i := range c.Attachments {
 		c.Attachments[i].ID = int64(i + 1)
 	}
-	st := &memoryStore{c: c}
-	dir := filepath.Join(t.TempDir(), "2026-00042")
+	st = &memoryStore{c: c}
+	dir = filepath.Join(t.TempDir(), "2026-00042")
 	pdf, eml, err := ExportToFolder(context.Background(), st, c.Number, dir, dossierOptions("ru"), true, "Анна")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return st, dir, pdf, eml
+}
+
+func TestExportToFolder(t *testing.T) {
+	st, dir, pdf, eml := exportOnce(t)
 	for _, f := range []string{pdf, eml} {
 		fi, err := os.Stat(f)
 		if err != nil || fi.Mode().Perm() != 0o600 || fi.Size() < 1000 {
@@ -70,19 +77,11 @@ func TestExportToFolder(t *testing.T) {
 // database locked or unreachable at that moment), no dossier or e-mail draft is left in the
 // folder, and an earlier export there is left as it was.
 func TestExportToFolder_UnrecordedWritesNothing(t *testing.T) {
-	c := dossierCase(t)
-	for i := range c.Attachments {
-		c.Attachments[i].ID = int64(i + 1)
-	}
-	st := &memoryStore{c: c}
-	dir := filepath.Join(t.TempDir(), "2026-00042")
-	pdf, _, err := ExportToFolder(context.Background(), st, c.Number, dir, dossierOptions("ru"), true, "Анна")
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, dir, pdf, _ := exportOnce(t)
+	c := st.c
 	before, _ := os.ReadFile(pdf)
 	st.refuse = errors.New("the shared database cannot be reached")
-	_, _, err = ExportToFolder(context.Background(), st, c.Number, dir, dossierOptions("en"), true, "Анна")
+	_, _, err := ExportToFolder(context.Background(), st, c.Number, dir, dossierOptions("en"), true, "Анна")
 	if err == nil {
 		t.Fatal("an export the history refused was reported done")
 	}

@@ -6,13 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"slices"
 
 	"recoverydesk/casefile"
 	"recoverydesk/data"
+	"recoverydesk/data/sqlite"
 )
 
 // cmdMigrate moves a counter's own database into the service center's shared one: every case
@@ -42,7 +41,7 @@ func cmdMigrate(c *cli, args []string) int {
 	// store writes as it opens a file, and the original stays exactly as it was.
 	counterFile := c.db
 	if fi, err := os.Stat(c.db); err == nil && fi.Mode().Perm()&0o200 == 0 {
-		cp, cleanup, err := privateCopy(c.db)
+		cp, cleanup, err := sqlite.ReadableCopy(c.db)
 		if err != nil {
 			return c.fail("the counter's file %s is read-only and could not be copied to be read: %v; nothing was moved", c.db, err)
 		}
@@ -185,39 +184,4 @@ func sameCase(want, got *casefile.Case, renumbered bool) error {
 		return errors.New("the files (SHA-256)")
 	}
 	return nil
-}
-
-// privateCopy copies a SQLite database, and its write-ahead log if it has one, into a new
-// owner-only folder, and returns the copy's path and what removes the folder.
-func privateCopy(path string) (string, func(), error) {
-	dir, err := os.MkdirTemp("", "recoverydesk-migrate-")
-	if err != nil {
-		return "", nil, err
-	}
-	cleanup := func() { os.RemoveAll(dir) }
-	dst := filepath.Join(dir, filepath.Base(path))
-	for _, suffix := range []string{"", "-wal"} {
-		if err := copyFile(path+suffix, dst+suffix); err != nil && !(suffix != "" && errors.Is(err, os.ErrNotExist)) {
-			cleanup()
-			return "", nil, err
-		}
-	}
-	return dst, cleanup, nil
-}
-
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }

@@ -250,7 +250,7 @@ func TestCLI_MigrateReadOnlyCounter(t *testing.T) {
 	if string(after) != string(before) || fi.Mode().Perm() != 0o400 {
 		t.Errorf("the read-only counter's file changed (mode %v)", fi.Mode().Perm())
 	}
-	if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "recoverydesk-migrate-*")); len(left) > 0 {
+	if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "recoverydesk-copy-*")); len(left) > 0 {
 		t.Errorf("the private copy was left behind: %v", left)
 	}
 	if side, _ := filepath.Glob(db + "-*"); len(side) > 0 {
