@@ -149,7 +149,7 @@ xdotool windowactivate --sync "$win_maria" 2>/dev/null || true
 xdotool key --clearmodifiers ctrl+o
 overview=""
 for _ in $(seq 1 50); do
-	overview=$(xdotool search --onlyvisible --name '^RecoveryDesk — Обзор' 2>/dev/null | head -n 1)
+	overview=$(xdotool search --onlyvisible --name '^RecoveryDesk — Обзор' 2>/dev/null | head -n 1 || true)
 	[ -n "$overview" ] && break
 	sleep 0.1
 done
@@ -166,7 +166,8 @@ for _ in $(seq 1 100); do
 	sleep 0.2
 done
 [ -n "$dump" ] || fail "the overview's Back up now wrote no backup of the shared database"
-pg_restore --list "$dump" | grep -q "TABLE DATA recoverydesk cases" || fail "$dump is not a backup of the app's cases"
+pg_restore --list "$dump" >"$work/dump.list" || fail "pg_restore cannot read $dump"
+grep -q "TABLE DATA recoverydesk cases" "$work/dump.list" || fail "$dump is not a backup of the app's cases"
 [ "$(stat -c %a "$dump")" = 600 ] || fail "$dump is readable by others ($(stat -c %a "$dump"))"
 echo "team-window: the manager backed up the shared database from the overview: $(basename "$dump"), $(stat -c %s "$dump") bytes"
 # Esc closes the "backup made" dialog, then the overview.

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Every dialog of the desk is shown through showDialog, and every file dialog through
@@ -58,7 +60,34 @@ func showFileSave(w fyne.Window, dir, name string, picked func(fyne.URIWriteClos
 		}
 	}
 	showDialog(d, fileDialogSize)
+	keepOfferedName(w, name)
 	return d
+}
+
+// keepOfferedName guards the file-name field a save dialog focuses as it opens. A focused
+// button pressed with Space opens the dialog on the key itself, and the same key's character
+// arrives right after in the field, which has the focus by then: the offered name became
+// " recoverydesk-shared-….dump". The first change that only puts spaces before the name is
+// taken back; anything typed after goes through as typed.
+func keepOfferedName(w fyne.Window, name string) {
+	e, ok := w.Canvas().Focused().(*widget.Entry)
+	if !ok || e.Text != name {
+		return
+	}
+	prev, first := e.OnChanged, true
+	e.OnChanged = func(s string) {
+		if first {
+			first = false
+			if s != name && strings.TrimLeft(s, " ") == name {
+				e.SetText(name)
+				e.CursorColumn = 0
+				return
+			}
+		}
+		if prev != nil {
+			prev(s)
+		}
+	}
 }
 
 // submitOnEnter lets Enter in any of the entries press the form dialog's confirm button, as

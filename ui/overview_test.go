@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"recoverydesk/casefile"
 	"recoverydesk/data/sqlite"
@@ -144,5 +146,27 @@ func TestOverview_SharedDatabaseBackupAndRestore(t *testing.T) {
 	said = plainText(test.RenderObjectToMarkup(o.win.Canvas().Overlays().Top()))
 	if !strings.Contains(said, "recoverydesk restore FILE") {
 		t.Errorf("Restore on a shared database says: %q", said)
+	}
+}
+
+// TestSaveDialog_SpaceThatOpenedItIsNotTyped: Space on a focused "Back up now" opens the save
+// dialog on the key, and the key's character then reaches the dialog's file-name field: it
+// must not go in front of the offered name. What is typed after goes through.
+func TestSaveDialog_SpaceThatOpenedItIsNotTyped(t *testing.T) {
+	a, _ := newTestApp(t)
+	w := a.main
+	showFileSave(w, t.TempDir(), "recoverydesk-shared-2026-11-24-1000.dump", func(fyne.URIWriteCloser) {})
+	e, ok := w.Canvas().Focused().(*widget.Entry)
+	if !ok {
+		t.Fatalf("the save dialog focuses %T", w.Canvas().Focused())
+	}
+	test.Type(e, " ")
+	if e.Text != "recoverydesk-shared-2026-11-24-1000.dump" {
+		t.Fatalf("the name reads %q after the opening key", e.Text)
+	}
+	e.SetText("center.dump")
+	test.Type(e, " ")
+	if !strings.Contains(e.Text, " ") {
+		t.Errorf("a space typed later was dropped: %q", e.Text)
 	}
 }
