@@ -32,6 +32,10 @@ func (s SharedAddress) IsZero() bool { return s.Host == "" && s.Database == "" }
 // the sign-in form, whose remembered login it keys.
 func (s SharedAddress) Server() string { return s.Host + "/" + s.Database }
 
+// ErrUnreachable is what DatabaseChoice.Test wraps when no server answers at the address: a
+// mistyped name or port, a server that is off, a network that is down.
+var ErrUnreachable = errors.New("no database server answers at this address")
+
 // DatabaseChoice lets a counter choose, in the window, between its own file and the service
 // center's shared database. Nil where the program offers no choice.
 type DatabaseChoice struct {
@@ -41,7 +45,7 @@ type DatabaseChoice struct {
 	// (--db, RECOVERYDESK_DB), which wins over the choice made here; empty when none was.
 	Given string
 	// Test connects to addr as its login with password, off the UI thread, and says who that
-	// login is there. A refusal by the server wraps casefile.ErrSignIn.
+	// login is there. A refusal by the server wraps casefile.ErrSignIn, no answer ErrUnreachable.
 	Test func(ctx context.Context, addr SharedAddress, password string) (casefile.Identity, error)
 	// Save makes addr the database of this computer's later starts (zero: its own file).
 	Save func(addr SharedAddress) error
@@ -202,9 +206,14 @@ func (d *sharedDBDialog) runTest() {
 				d.mu.Lock()
 				d.tested = nil
 				d.mu.Unlock()
-				if errors.Is(err, casefile.ErrSignIn) {
+				switch {
+				case errors.Is(err, casefile.ErrSignIn):
 					d.say(T("The server refused this login and password. Check both (Caps Lock, the keyboard layout), or ask your administrator whether you are on the staff list."), true)
-				} else {
+				case errors.Is(err, ErrUnreachable):
+					// The network's own words, on one line, for whoever runs the server.
+					d.say(Tf("No database server answers at {{.Server}}, port {{.Port}}: check the server's name and the port, and the network, or ask your administrator.", map[string]any{
+						"Server": addr.Host, "Port": addr.Port})+"\n("+strings.Join(strings.Fields(err.Error()), " ")+")", true)
+				default:
 					d.say(T("The database could not be opened:")+" "+err.Error(), true)
 				}
 				return

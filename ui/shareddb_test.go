@@ -26,6 +26,9 @@ func TestSharedDatabase_TestBeforeUse(t *testing.T) {
 	a.opts.Database = &DatabaseChoice{
 		Test: func(_ context.Context, addr SharedAddress, password string) (casefile.Identity, error) {
 			tests = append(tests, addr.Server()+" "+password)
+			if addr.Host != "db.center.local" {
+				return casefile.Identity{}, fmt.Errorf("%w: dial tcp: lookup %s: no such host", ErrUnreachable, addr.Host)
+			}
 			if password != "right" {
 				return casefile.Identity{}, fmt.Errorf("%w: password authentication failed", casefile.ErrSignIn)
 			}
@@ -63,6 +66,9 @@ func TestSharedDatabase_TestBeforeUse(t *testing.T) {
 	}
 	if len(tests) != 0 {
 		t.Fatalf("an address that is not one was tried: %v", tests)
+	}
+	if got := try("db.centre.local", "6543", "center", "anna", "right"); !strings.Contains(got, "db.centre.local, port 6543") || !d.use.Disabled() {
+		t.Errorf("no server there: %q, use offered %v", got, !d.use.Disabled())
 	}
 	if got := try("db.center.local", "", "center", "anna", "wrong"); !strings.Contains(got, "refused") || !d.use.Disabled() {
 		t.Errorf("a wrong password: %q, use offered %v", got, !d.use.Disabled())

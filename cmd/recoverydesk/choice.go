@@ -149,6 +149,9 @@ func (c *cli) databaseChoice(restart *bool) *ui.DatabaseChoice {
 // testShared connects to addr as its login, reads who that is there, and disconnects.
 func (c *cli) testShared(ctx context.Context, addr ui.SharedAddress, password string) (casefile.Identity, error) {
 	s, err := data.Open(addressURL(addr, true), data.Options{Now: c.now, Login: addr.Login, Password: password})
+	if errors.Is(err, data.ErrUnreachable) {
+		return casefile.Identity{}, fmt.Errorf("%w: %w", ui.ErrUnreachable, err)
+	}
 	if err != nil {
 		return casefile.Identity{}, err
 	}

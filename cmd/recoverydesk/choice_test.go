@@ -35,6 +35,12 @@ func TestChoice_SharedDatabase(t *testing.T) {
 		t.Errorf("an unknown login: %v; want a sign-in refusal", err)
 	}
 
+	nobody := addr
+	nobody.Port = 1 // nothing listens there
+	if _, err := c.testShared(c.ctx, nobody, ""); !errors.Is(err, ui.ErrUnreachable) {
+		t.Errorf("a port nothing listens on: %v; want it said as unreachable", err)
+	}
+
 	addr.Login = "anna"
 	if err := saveChoice(addr); err != nil {
 		t.Fatal(err)
