@@ -61,6 +61,13 @@ type Maintenance interface {
 	Path() string
 }
 
+// Pager is what an engine offers when it finds a typed search's page and how many cases it
+// matches (up to q.CountLimit+1, meaning more) in one reading of its index: the list then asks
+// once per keystroke instead of counting beside the page.
+type Pager interface {
+	SearchPage(ctx context.Context, q casefile.Query) ([]casefile.Summary, int, error)
+}
+
 // ServerBackup is what a shared database's engine offers in place of Maintenance: a backup
 // made by the server's own tools while counters keep working, and putting one back.
 type ServerBackup interface {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"strings"
@@ -239,6 +240,31 @@ func (l *CaseList) Refresh() {
 	l.BaseWidget.Refresh()
 }
 
+// firstPage reads the list's first page (pq) and its count (cq): in one question where the
+// store can answer both from one reading of its index, else side by side, each on a connection
+// of its own, so that a keystroke costs the slower of the two, not both.
+func firstPage(ctx context.Context, s Store, pq, cq casefile.Query) ([]casefile.Summary, int, error) {
+	if p, ok := s.(Pager); ok && cq.CountLimit > 0 {
+		pq.CountLimit = cq.CountLimit
+		return p.SearchPage(ctx, pq)
+	}
+	var (
+		total    int
+		countErr error
+		counted  = make(chan struct{})
+	)
+	go func() {
+		defer close(counted)
+		total, countErr = s.Count(ctx, cq)
+	}()
+	first, err := s.Search(ctx, pq)
+	<-counted
+	if err == nil {
+		err = countErr
+	}
+	return first, total, err
+}
+
 // searchCountLimit is how many matches of a typed search the list counts before it says "more
 // than"; the list still scrolls through that many. A variable so that tests need not seed a
 // thousand cases.
@@ -261,24 +287,9 @@ func (l *CaseList) reload() {
 		if strings.TrimSpace(q.Text) != "" {
 			cq.CountLimit = searchCountLimit
 		}
-		// The count and the first page do not wait for each other: each has a connection of
-		// its own, so a keystroke costs the slower of the two, not both.
-		var (
-			total    int
-			countErr error
-			counted  = make(chan struct{})
-		)
-		go func() {
-			defer close(counted)
-			total, countErr = l.app.store.Count(l.app.ctx, cq)
-		}()
 		pq := q
 		pq.Limit = pageSize
-		first, err := l.app.store.Search(l.app.ctx, pq)
-		<-counted
-		if err == nil {
-			err = countErr
-		}
+		first, total, err := firstPage(l.app.ctx, l.app.store, pq, cq)
 		more := cq.CountLimit > 0 && total > cq.CountLimit
 		if more {
 			total = cq.CountLimit

@@ -42,6 +42,12 @@ type Maintainer interface {
 	ScheduleRestore(ctx context.Context, backup string) error
 }
 
+// Pager is what a store offers when it finds a typed search's page and how many cases it matches
+// (up to q.CountLimit+1) in one reading of its index; the list then asks once per keystroke.
+type Pager interface {
+	SearchPage(ctx context.Context, q casefile.Query) ([]casefile.Summary, int, error)
+}
+
 // ServerBackuper is what a shared database offers in place of Maintainer: a backup made by the
 // server's own tools while every counter keeps working. Restoring one replaces every counter's
 // cases, so it is the administrator's, at the command line.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"recoverydesk/casefile"
+	"recoverydesk/data"
 )
 
 // numbered turns the ? of a query built from parts into PostgreSQL's $1, $2 … in order; the
@@ -53,6 +54,9 @@ func where(q casefile.Query) (string, []any) {
 
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
+// The list's one question per keystroke, checked at compile time.
+var _ data.Pager = (*Store)(nil)
+
 // fewMatches is how many matches of a search are sorted from the trigram index's answer; past
 // it the cases are walked newest first instead. Sorting M matches costs about M rows read;
 // walking N cases until 200 match costs about 200·N/M, 20,000 rows at worst for 100,000 cases
@@ -64,6 +68,29 @@ const fewMatches = 1000
 // of the searchable columns (case_search: the same column names and security rules as cases),
 // then only its rows are read from cases.
 func (s *Store) Search(ctx context.Context, q casefile.Query) ([]casefile.Summary, error) {
+	out, _, err := s.page(ctx, q)
+	return out, err
+}
+
+// SearchPage is Search and, for a typed search with q.CountLimit of at most 1,000, how many cases
+// it matches (CountLimit+1 meaning more), from the same reading of the trigram index: the list
+// asks once per keystroke instead of counting beside it.
+func (s *Store) SearchPage(ctx context.Context, q casefile.Query) ([]casefile.Summary, int, error) {
+	if q.CountLimit <= 0 || q.CountLimit > fewMatches || q.Offset > 0 || len(casefile.SearchTerms(q.Text)) == 0 {
+		out, err := s.Search(ctx, q)
+		if err != nil {
+			return nil, 0, err
+		}
+		n, err := s.Count(ctx, q)
+		return out, n, err
+	}
+	out, matched, err := s.page(ctx, q)
+	return out, min(matched, q.CountLimit+1), err
+}
+
+// page reads a page of a query and, for a typed search, how many cases match up to
+// fewMatches+1 (0 otherwise; also 0 when nothing matches).
+func (s *Store) page(ctx context.Context, q casefile.Query) ([]casefile.Summary, int, error) {
 	where, args := where(q)
 	// The page's key order in case_search, and the same order for its rows read from cases.
 	key, order := " ORDER BY c.case_id DESC", " ORDER BY c.id DESC"
@@ -80,7 +107,7 @@ func (s *Store) Search(ctx context.Context, q casefile.Query) ([]casefile.Summar
 		// rows are wanted whatever plan the driver's cached statement would settle on.
 		limit = " LIMIT " + strconv.Itoa(max(q.Limit, 0)) + " OFFSET " + strconv.Itoa(max(q.Offset, 0))
 	}
-	page := `SELECT c.case_id FROM case_search c` + where + key + limit
+	query := `SELECT ` + summaryColumns + `, 0 FROM cases c WHERE c.id IN (SELECT c.case_id FROM case_search c` + where + key + limit + `)` + order
 	if len(casefile.SearchTerms(q.Text)) > 0 {
 		// The newest 200 of a search are found one of two ways, and the planner's guess of how
 		// many cases match a pattern picks between them badly: a term it thinks common walks the
@@ -88,20 +115,37 @@ func (s *Store) Search(ctx context.Context, q casefile.Query) ([]casefile.Summar
 		// 100,000 then reads 58,000 rows (58 ms). So the matches are first taken from the
 		// trigram index, at most fewMatches+1 of them: when that is all there are, the page is
 		// sorted from them alone; only a truly common term walks the cases in order, where 200
-		// matches come soon. Each branch runs only when its one-time condition holds.
-		page = `WITH few AS MATERIALIZED (SELECT c.case_id, c.status_since FROM case_search c` + where +
-			` LIMIT ` + strconv.Itoa(fewMatches+1) + `)
-			(SELECT c.case_id FROM few c WHERE (SELECT count(*) FROM few) <= ` + strconv.Itoa(fewMatches) + key + limit + `)
-			UNION ALL
-			(SELECT c.case_id FROM case_search c` + where + ` AND (SELECT count(*) FROM few) > ` + strconv.Itoa(fewMatches) + key + limit + `)`
+		// matches come soon. Each branch runs only when its one-time condition holds, and how
+		// many were taken is the list's count.
+		few, many := strconv.Itoa(fewMatches+1), strconv.Itoa(fewMatches)
+		query = `WITH few AS MATERIALIZED (SELECT c.case_id, c.status_since FROM case_search c` + where + ` LIMIT ` + few + `),
+			page AS ((SELECT c.case_id FROM few c WHERE (SELECT count(*) FROM few) <= ` + many + key + limit + `)
+				UNION ALL
+				(SELECT c.case_id FROM case_search c` + where + ` AND (SELECT count(*) FROM few) > ` + many + key + limit + `))
+			SELECT ` + summaryColumns + `, (SELECT count(*) FROM few) FROM cases c WHERE c.id IN (SELECT case_id FROM page)` + order
 		args = append(args, args...)
 	}
-	query := `SELECT ` + summaryColumns + ` FROM cases c WHERE c.id IN (` + page + `)` + order
 	rows, err := s.db.QueryContext(ctx, numbered(query), args...)
 	if err != nil {
-		return nil, s.wrap(err)
+		return nil, 0, s.wrap(err)
 	}
-	return scanSummaries(rows)
+	defer rows.Close()
+	var (
+		out     []casefile.Summary
+		matched int
+	)
+	for rows.Next() {
+		var (
+			r             casefile.Summary
+			since, create time.Time
+		)
+		if err := rows.Scan(&r.Number, &r.Customer, &r.Model, &r.IMEI1, &r.Status, &since, &create, &r.Branch, &matched); err != nil {
+			return nil, 0, err
+		}
+		r.StatusSince, r.CreatedAt = utc(since), utc(create)
+		out = append(out, r)
+	}
+	return out, matched, rows.Err()
 }
 
 // Count tells how many cases a query selects, ignoring its limit; past q.CountLimit, when set,

@@ -171,4 +171,36 @@ func testCountFollowsChanges(t *testing.T, newStore func(t *testing.T) data.Stor
 			t.Errorf("Count(%+v) = %d, want %d", tt.q, n, tt.want)
 		}
 	}
+	// An engine that answers the list's page and count in one question answers as both would.
+	p, ok := s.(data.Pager)
+	if !ok {
+		return
+	}
+	for _, q := range []casefile.Query{
+		{Text: "иванов", CountLimit: 1000, Limit: 200},
+		{Text: "иванов", CountLimit: 2, Limit: 2},
+		{Text: "иванов", CountLimit: 3, Limit: 200, Sort: casefile.SortOldest},
+		{Text: "сидорова", CountLimit: 1000, Limit: 200},
+		{Text: "никого нет", CountLimit: 1000, Limit: 200},
+		{Text: "иванов", Status: casefile.StatusIntake, CountLimit: 1000, Limit: 1, Sort: casefile.SortWaitingLongest},
+		{CountLimit: 1000, Limit: 200},
+	} {
+		rows, n, err := p.SearchPage(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := s.Search(ctx, q)
+		exact := q
+		exact.CountLimit = 0
+		all := count(exact)
+		if len(rows) != len(want) || n != min(all, q.CountLimit+1) {
+			t.Errorf("SearchPage(%+v) = %d rows, count %d; want %d rows, count %d", q, len(rows), n, len(want), min(all, q.CountLimit+1))
+			continue
+		}
+		for i := range rows {
+			if rows[i].Number != want[i].Number {
+				t.Errorf("SearchPage(%+v) row %d = %s, Search has %s", q, i, rows[i].Number, want[i].Number)
+			}
+		}
+	}
 }
