@@ -41,7 +41,7 @@ mem=$(free -g | awk '/Mem:/ {print $2}')
 		echo "| what | p50 | p95 |"
 		echo "| --- | --- | --- |"
 		f=${engine##*:}
-		row "search by Cyrillic name, one keystroke in the list (count up to 1,000 beside the first 200 rows)" cyrillic_name- "$f"
+		row "search by Cyrillic name, one keystroke in the list (its count up to 1,000 and the first 200 rows)" cyrillic_name- "$f"
 		row "the same names counted to the last case (reports, the command line)" cyrillic_name_exact "$f"
 		row "search by phone digits" phone_digits "$f"
 		row "search by partial IMEI" partial_imei "$f"
