@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"recoverydesk/casefile"
 	"recoverydesk/data"
@@ -34,34 +36,78 @@ func choiceFile() string {
 }
 
 // chosenDatabase is the shared database's address chosen in the window, or "" for the counter's
-// own file. Anything but a shared database's address there is ignored: the file is never a way
-// to point the program at some other file.
-func chosenDatabase() string {
+// own file (no choice made). A choice file that cannot be used (damaged, not a regular file, not
+// a shared database's address) is an error, never a reason to open the computer's own file
+// instead: a counter would quietly split its work away from the shared database.
+func chosenDatabase() (string, error) {
 	p := choiceFile()
 	if p == "" {
-		return ""
+		return "", nil
 	}
-	b, err := os.ReadFile(p)
+	fi, err := os.Lstat(p)
+	if errors.Is(err, os.ErrNotExist) {
+		return "", nil
+	}
+	broken := func(why string) (string, error) {
+		return "", fmt.Errorf("the shared database chosen in the window cannot be used: %s %s; choose it again (Cases → Shared database…), "+
+			"or delete that file to work on this computer's own database", p, why)
+	}
 	if err != nil {
-		return ""
+		return broken("cannot be read (" + err.Error() + ")")
+	}
+	if !fi.Mode().IsRegular() {
+		return broken("is not a file")
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return broken("cannot be read (" + err.Error() + ")")
+	}
+	defer f.Close()
+	// An address is one short line; a file grown past that is not one.
+	b, err := io.ReadAll(io.LimitReader(f, 4097))
+	if err != nil {
+		return broken("cannot be read (" + err.Error() + ")")
+	}
+	if len(b) > 4096 {
+		return broken("is too large to hold an address")
 	}
 	addr := strings.TrimSpace(string(b))
-	if data.EngineFor(addr) != "postgres" {
-		return ""
+	if i := strings.IndexAny(addr, "\r\n"); i >= 0 {
+		addr = strings.TrimSpace(addr[:i])
 	}
-	return addr
+	if data.EngineFor(addr) != "postgres" || strings.IndexFunc(addr, func(r rune) bool { return unicode.IsControl(r) || unicode.IsSpace(r) }) >= 0 {
+		return broken("does not hold a shared database's postgres:// address")
+	}
+	return addr, nil
 }
 
 // defaultDatabase is the database a start opens when --db names none: RECOVERYDESK_DB, else the
-// shared database chosen in the window, else the counter's own file.
-func defaultDatabase() string {
+// shared database chosen in the window, else the counter's own file; with why the choice, if
+// there is one, cannot be used.
+func defaultDatabase() (string, error) {
 	if env := os.Getenv("RECOVERYDESK_DB"); env != "" {
-		return env
+		return env, nil
 	}
-	if chosen := chosenDatabase(); chosen != "" {
-		return chosen
+	chosen, err := chosenDatabase()
+	if err != nil {
+		return sqlite.BuiltinPath(), err
 	}
-	return sqlite.BuiltinPath()
+	if chosen != "" {
+		return chosen, nil
+	}
+	return sqlite.BuiltinPath(), nil
+}
+
+// redacted is a database's address as it may be shown: a password it carries is masked.
+func redacted(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || data.EngineFor(dsn) != "postgres" || u.User == nil {
+		return dsn
+	}
+	if _, has := u.User.Password(); has {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
 }
 
 // saveChoice keeps addr as this computer's database (the zero address: its own file again).
@@ -134,13 +180,14 @@ func sharedAddressOf(dsn string) ui.SharedAddress {
 // databaseChoice is what the window's "Shared database" page works with. restart is set when
 // the technician asks to start again on the new choice.
 func (c *cli) databaseChoice(restart *bool) *ui.DatabaseChoice {
+	chosen, _ := chosenDatabase()
 	ch := &ui.DatabaseChoice{
-		Current: sharedAddressOf(chosenDatabase()),
+		Current: sharedAddressOf(chosen),
 		Test:    c.testShared,
 		Save:    saveChoice,
 		Restart: func() { *restart = true },
 	}
-	if c.db != defaultDatabase() || os.Getenv("RECOVERYDESK_DB") != "" {
+	if c.db != c.defaultDB || os.Getenv("RECOVERYDESK_DB") != "" {
 		ch.Given = describeDatabase(c.db)
 	}
 	return ch

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"recoverydesk/casefile"
+	"recoverydesk/data/sqlite"
 	"recoverydesk/ui"
 )
 
@@ -24,7 +25,9 @@ func TestChoice_SharedDatabase(t *testing.T) {
 	if addr.Host == "" || addr.Database == "" || addr.Port == 0 || addr.Login != "postgres" {
 		t.Fatalf("read back as %+v", addr)
 	}
-	c := &cli{now: casefile.SystemClock, ctx: context.Background(), db: defaultDatabase()}
+	c := &cli{now: casefile.SystemClock, ctx: context.Background()}
+	c.defaultDB, c.choiceErr = defaultDatabase()
+	c.db = c.defaultDB
 	who, err := c.testShared(c.ctx, addr, "")
 	if err != nil || who.Role != casefile.RoleOwner {
 		t.Fatalf("test as the set-up account: %+v, %v", who, err)
@@ -53,10 +56,11 @@ func TestChoice_SharedDatabase(t *testing.T) {
 	if strings.Contains(string(raw), "anna") {
 		t.Errorf("the choice keeps the login: %s", raw)
 	}
-	if got := sharedAddressOf(chosenDatabase()); got.Server() != addr.Server() || got.Port != addr.Port {
-		t.Errorf("chosen %+v, want %+v", got, addr)
+	chosen, err := chosenDatabase()
+	if got := sharedAddressOf(chosen); err != nil || got.Server() != addr.Server() || got.Port != addr.Port {
+		t.Errorf("chosen %+v (%v), want %+v", got, err, addr)
 	}
-	if d := defaultDatabase(); d != chosenDatabase() {
+	if d, _ := defaultDatabase(); d != chosen {
 		t.Errorf("a start without --db opens %q", d)
 	}
 	// A command without --db works on the chosen shared database, as the login libpq's
@@ -71,15 +75,41 @@ func TestChoice_SharedDatabase(t *testing.T) {
 	}
 	// RECOVERYDESK_DB still wins.
 	t.Setenv("RECOVERYDESK_DB", filepath.Join(t.TempDir(), "x.db"))
-	if d := defaultDatabase(); d != os.Getenv("RECOVERYDESK_DB") {
+	if d, _ := defaultDatabase(); d != os.Getenv("RECOVERYDESK_DB") {
 		t.Errorf("RECOVERYDESK_DB lost to the choice: %q", d)
 	}
 	t.Setenv("RECOVERYDESK_DB", "")
 
-	// Written by hand to name a file: ignored.
-	os.WriteFile(choiceFile(), []byte("/etc/passwd\n"), 0o600)
-	if chosenDatabase() != "" {
-		t.Errorf("a file path in the choice was taken: %q", chosenDatabase())
+	// A choice that cannot be used refuses a run without --db, saying what to do, rather than
+	// quietly working on this computer's own file; --db still works.
+	local := filepath.Join(t.TempDir(), "local.db")
+	for _, tt := range []struct {
+		name  string
+		write func()
+	}{
+		{"a file path", func() { os.WriteFile(choiceFile(), []byte("/etc/passwd\n"), 0o600) }},
+		{"empty", func() { os.WriteFile(choiceFile(), nil, 0o600) }},
+		{"garbage", func() { os.WriteFile(choiceFile(), []byte("\x00\xff garbage"), 0o600) }},
+		{"huge", func() { os.WriteFile(choiceFile(), append([]byte("postgres://h/d"), make([]byte, 1<<20)...), 0o600) }},
+		{"a symlink", func() { os.Symlink("/etc/hostname", choiceFile()) }},
+		{"a folder", func() { os.Mkdir(choiceFile(), 0o700) }},
+	} {
+		os.RemoveAll(choiceFile())
+		tt.write()
+		var out, errb strings.Builder
+		code := run([]string{"list", "--operator", "tester"}, strings.NewReader(""), &out, &errb)
+		if code == exitOK || !strings.Contains(errb.String(), "chosen in the window cannot be used") || errb.Len() > 2000 {
+			t.Errorf("%s: exit %d, %.300q", tt.name, code, errb.String())
+		}
+		out.Reset()
+		errb.Reset()
+		if code := run([]string{"list", "--db", local, "--create", "--operator", "tester"}, strings.NewReader(""), &out, &errb); code != exitOK {
+			t.Errorf("%s: --db refused too: %s", tt.name, errb.String())
+		}
+	}
+	os.RemoveAll(choiceFile())
+	if _, err := os.Stat(sqlite.BuiltinPath()); err == nil && strings.HasPrefix(sqlite.BuiltinPath(), os.Getenv("HOME")) && os.Getenv("HOME") == t.TempDir() {
+		t.Error("a broken choice made the computer's own database")
 	}
 	if err := saveChoice(ui.SharedAddress{}); err != nil {
 		t.Fatal(err)
@@ -110,5 +140,25 @@ func TestAddressURL(t *testing.T) {
 		if back != tt.addr {
 			t.Errorf("%s read back as %+v", got, back)
 		}
+	}
+}
+
+// TestRedacted: an address's password never reaches help texts or messages.
+func TestRedacted(t *testing.T) {
+	for in, want := range map[string]string{
+		"postgres://anna:S3cret@db/center":         "postgres://anna:xxxxx@db/center",
+		"postgres://anna@db/center":                "postgres://anna@db/center",
+		"/home/anna/cases.db":                      "/home/anna/cases.db",
+		"postgresql://a:b@/c?host=/run/postgresql": "postgresql://a:xxxxx@/c?host=/run/postgresql",
+	} {
+		if got := redacted(in); got != want {
+			t.Errorf("redacted(%q) = %q, want %q", in, got, want)
+		}
+	}
+	t.Setenv("RECOVERYDESK_DB", "postgres://anna:S3cret@/nowhere?host=/nonexistent")
+	var out, errb strings.Builder
+	run([]string{"list", "--help"}, strings.NewReader(""), &out, &errb)
+	if strings.Contains(out.String()+errb.String(), "S3cret") {
+		t.Errorf("the help shows the password: %s", out.String()+errb.String())
 	}
 }

@@ -41,6 +41,11 @@ type cli struct {
 	// now is the one clock of a run: the store's timestamps, the documents' dates and the
 	// day counts all read it.
 	now casefile.Clock
+	// defaultDB is where a run without --db goes; choiceErr says why the shared database chosen
+	// in the window could not be used, which refuses such a run rather than quietly opening
+	// the computer's own file.
+	defaultDB string
+	choiceErr error
 }
 
 // command is one sub-command.
@@ -72,7 +77,9 @@ func commands() []command {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, db: defaultDatabase(), operator: defaultOperator(), ctx: context.Background()}
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, operator: defaultOperator(), ctx: context.Background()}
+	c.defaultDB, c.choiceErr = defaultDatabase()
+	c.db = c.defaultDB
 	clock, err := clockFromEnv(os.Getenv("RECOVERYDESK_CLOCK"))
 	if err != nil {
 		fmt.Fprintf(stderr, "recoverydesk: %v\n", err)
@@ -145,7 +152,9 @@ func (c *cli) usage(w io.Writer) {
 func (c *cli) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(c.stderr)
-	fs.StringVar(&c.db, "db", c.db, "database file")
+	fs.StringVar(&c.db, "db", c.db, "database file, or a shared database's postgres:// address")
+	// The help shows the default without a password an address may carry.
+	fs.Lookup("db").DefValue = redacted(c.db)
 	fs.StringVar(&c.operator, "operator", c.operator, "who does this, for the history")
 	fs.BoolVar(&c.create, "create", c.create, "start a new database where --db names none (folders included)")
 	for _, cmd := range commands() {
@@ -213,6 +222,9 @@ func (c *cli) open() (data.Store, int) {
 // openAs opens the store as open does; a non-empty login signs in to a shared database as that
 // person instead of with the address's login.
 func (c *cli) openAs(login, password string) (data.Store, error) {
+	if c.choiceErr != nil && c.db == c.defaultDB {
+		return nil, c.choiceErr
+	}
 	_, err := os.Stat(c.db)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("cannot reach the database %s: %w", c.db, err)

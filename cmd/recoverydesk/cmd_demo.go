@@ -60,7 +60,7 @@ func cmdDemo(c *cli, args []string) int {
 	if *n > batch {
 		fmt.Fprintln(c.stderr)
 	}
-	fmt.Fprintf(c.stdout, "added %d sample cases to %s\n", *n, c.db)
+	fmt.Fprintf(c.stdout, "added %d sample cases to %s\n", *n, redacted(c.db))
 	return exitOK
 }
 

@@ -92,7 +92,7 @@ func (c *cli) notOpened(err error, choice *ui.DatabaseChoice) int {
 		return code
 	}
 	var own func() error
-	if choice != nil && choice.Given == "" && !choice.Current.IsZero() {
+	if choice != nil && choice.Given == "" && (!choice.Current.IsZero() || c.choiceErr != nil) {
 		own = func() error { return saveChoice(ui.SharedAddress{}) }
 	}
 	if ui.ShowNotOpened(app.NewWithID(appID), err.Error(), own) {

@@ -40,6 +40,9 @@ func (s *Store) Dump(ctx context.Context, dest string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkDestination(dest); err != nil {
+		return err
+	}
 	dir := filepath.Dir(dest)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("cannot write the backup: %w", err)
@@ -85,6 +88,10 @@ func CheckDump(ctx context.Context, path string) error {
 	case !st.Mode().IsRegular():
 		return fmt.Errorf("%s is not a file", path)
 	}
+	// Named by its full path, so that a file called "-b.dump" is not taken for an option.
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
 	var out, stderr bytes.Buffer
 	cmd := exec.CommandContext(ctx, pgRestore, "--list", path)
 	cmd.Stdout, cmd.Stderr = &out, &stderr
@@ -128,6 +135,9 @@ func (s *Store) RestoreDump(ctx context.Context, path, aside string) error {
 	if err := s.Dump(ctx, aside); err != nil {
 		return fmt.Errorf("the current data could not be kept aside, so nothing was restored: %w", err)
 	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
 	// The restore waits for counters in the middle of a save, but not for ever.
 	err = s.run(ctx, pgRestore, "--clean", "--if-exists", "--single-transaction", "--exit-on-error", path)
 	if err != nil {
@@ -144,7 +154,10 @@ func (s *Store) run(ctx context.Context, name string, args ...string) error {
 	cmd.Env = s.toolEnv()
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
+	release := dieWithUs(cmd)
+	err := cmd.Run()
+	release()
+	if err != nil {
 		msg := firstLine(stderr.String(), err)
 		switch {
 		case strings.Contains(msg, "permission denied") || strings.Contains(msg, "must be owner") ||
@@ -229,4 +242,15 @@ func firstLine(stderr string, err error) string {
 		return l
 	}
 	return err.Error()
+}
+
+// checkDestination refuses to put a backup in place of anything but a regular file: the file
+// is written beside its place and renamed over it, which would replace a device (/dev/null), a
+// link or a folder instead of writing into it.
+func checkDestination(dest string) error {
+	fi, err := os.Lstat(dest)
+	if err == nil && !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file (a device, a link or a folder); give the backup a file name of its own", dest)
+	}
+	return nil
 }

@@ -239,3 +239,41 @@ func TestDump_Manager(t *testing.T) {
 		t.Errorf("the manager's backup restored:\n%v\nwant every branch's cases:\n%v", got, want)
 	}
 }
+
+// TestDump_Destinations: a backup is never renamed over a device, a link or a folder (it would
+// replace /dev/null); a backup whose name starts with a dash can be restored.
+func TestDump_Destinations(t *testing.T) {
+	tm := newTeam(t)
+	dir := t.TempDir()
+	target := filepath.Join(dir, "target.txt")
+	os.WriteFile(target, []byte("keep me"), 0o600)
+	link := filepath.Join(dir, "link.dump")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, dest := range []string{link, dir, os.DevNull} {
+		err := tm.owner.Dump(ctx, dest)
+		if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Errorf("backup onto %s: %v", dest, err)
+		}
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", fi, err)
+	}
+	if b, _ := os.ReadFile(target); string(b) != "keep me" {
+		t.Errorf("the link's target changed: %q", b)
+	}
+	if fi, err := os.Stat(os.DevNull); err != nil || fi.Mode()&os.ModeDevice == 0 {
+		t.Fatalf("%s is no longer a device: %v %v", os.DevNull, fi, err)
+	}
+	t.Chdir(dir)
+	if err := tm.owner.Dump(ctx, "-b.dump"); err != nil {
+		t.Fatal(err)
+	}
+	if err := postgres.CheckDump(ctx, "-b.dump"); err != nil {
+		t.Errorf("a backup named -b.dump: %v", err)
+	}
+	if err := tm.owner.RestoreDump(ctx, "-b.dump", "-aside.dump"); err != nil {
+		t.Errorf("restore of -b.dump: %v", err)
+	}
+}

@@ -18,6 +18,16 @@ import (
 // whole copy, or starts again whenever another connection writes). The copy is compact and
 // readable by its owner alone; it appears under dest only once complete.
 func (s *Store) Backup(ctx context.Context, dest string) error {
+	// The copy is renamed over dest: never over a device (/dev/null), a link, a folder or the
+	// database itself, which would be replaced instead of written into.
+	if fi, err := os.Lstat(dest); err == nil {
+		if !fi.Mode().IsRegular() {
+			return fmt.Errorf("%s is not a regular file (a device, a link or a folder); give the backup a file name of its own", dest)
+		}
+		if db, err := os.Stat(s.path); err == nil && os.SameFile(fi, db) {
+			return fmt.Errorf("%s is the database itself; give the backup a file name of its own", dest)
+		}
+	}
 	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
 		return err
 	}

@@ -375,3 +375,34 @@ func TestStore_DailyBackupClockSetBack(t *testing.T) {
 		}
 	}
 }
+
+// TestStore_BackupDestinations: a backup is never renamed over a device, a link, a folder or
+// the database itself, each of which would be replaced instead of written into.
+func TestStore_BackupDestinations(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "cases.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.CreateCase(ctx, sampleCase(), "anna")
+	link := filepath.Join(dir, "link.db")
+	os.Symlink(filepath.Join(dir, "elsewhere.db"), link)
+	for _, tt := range []struct{ dest, want string }{
+		{link, "not a regular file"},
+		{dir, "not a regular file"},
+		{os.DevNull, "not a regular file"},
+		{path, "the database itself"},
+	} {
+		if err := s.Backup(ctx, tt.dest); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("backup onto %s: %v", tt.dest, err)
+		}
+	}
+	if fi, err := os.Stat(os.DevNull); err != nil || fi.Mode()&os.ModeDevice == 0 {
+		t.Fatalf("%s is no longer a device", os.DevNull)
+	}
+	if n, err := s.Count(ctx, casefile.Query{}); err != nil || n != 1 {
+		t.Errorf("the database after the refusals: %d cases, %v", n, err)
+	}
+}
