@@ -47,7 +47,8 @@ func (s *Store) Dump(ctx context.Context, dest string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("cannot write the backup: %w", err)
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.partial")
+	// A short name of its own: the backup's name may already be as long as a name can be.
+	f, err := os.CreateTemp(dir, ".recoverydesk-backup-*.partial")
 	if err != nil {
 		return fmt.Errorf("cannot write the backup: %w", err)
 	}

@@ -266,6 +266,9 @@ func TestDump_Destinations(t *testing.T) {
 	if fi, err := os.Stat(os.DevNull); err != nil || fi.Mode()&os.ModeDevice == 0 {
 		t.Fatalf("%s is no longer a device: %v %v", os.DevNull, fi, err)
 	}
+	if err := tm.owner.Dump(ctx, filepath.Join(dir, strings.Repeat("a", 250)+".dump")); err != nil {
+		t.Errorf("a 255-character name: %v", err)
+	}
 	t.Chdir(dir)
 	if err := tm.owner.Dump(ctx, "-b.dump"); err != nil {
 		t.Fatal(err)

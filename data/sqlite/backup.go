@@ -31,13 +31,13 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
 		return err
 	}
-	tmp := dest + ".partial"
-	os.Remove(tmp)
-	// VACUUM INTO fills an empty file it finds, keeping its owner-only mode.
-	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	// VACUUM INTO fills an empty file it finds, keeping its owner-only mode. A short name of
+	// its own: the backup's name may already be as long as a name can be.
+	f, err := os.CreateTemp(filepath.Dir(dest), ".recoverydesk-backup-*.partial")
 	if err != nil {
 		return fmt.Errorf("cannot write the backup: %w", err)
 	}
+	tmp := f.Name()
 	f.Close()
 	// Neither the copy nor SQLite's journal of it outlives a failed backup.
 	defer os.Remove(tmp)

@@ -405,4 +405,9 @@ func TestStore_BackupDestinations(t *testing.T) {
 	if n, err := s.Count(ctx, casefile.Query{}); err != nil || n != 1 {
 		t.Errorf("the database after the refusals: %d cases, %v", n, err)
 	}
+	// A name as long as a name can be: the copy is written under a short name of its own.
+	long := filepath.Join(dir, strings.Repeat("a", 250)+".db")
+	if err := s.Backup(ctx, long); err != nil {
+		t.Errorf("a 253-character name: %v", err)
+	}
 }
