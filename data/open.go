@@ -80,5 +80,12 @@ func Open(dsn string, o Options) (Store, error) {
 		}
 		return nil, fmt.Errorf("no %s engine is built in: %w", name, ErrNoEngine)
 	}
+	if name == "postgres" {
+		// A scheme typed in capitals (POSTGRES://) is chosen as a server's address here, so
+		// the driver, which knows the scheme only in small letters, must read it as one too.
+		if i := strings.Index(dsn, "://"); i > 0 {
+			dsn = strings.ToLower(dsn[:i]) + dsn[i:]
+		}
+	}
 	return open(dsn, o)
 }

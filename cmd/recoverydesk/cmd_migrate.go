@@ -27,7 +27,9 @@ func cmdMigrate(c *cli, args []string) int {
 		return code
 	}
 	if *to == "" || data.EngineFor(*to) == "sqlite" {
-		return c.fail("migrate needs --to with the shared database's address (postgres://…); --db names the counter's own file")
+		// Wrong usage, as the help's exit statuses say: 2, not a refused input.
+		fmt.Fprintln(c.stderr, "recoverydesk: migrate needs --to with the shared database's address (postgres://…); --db names the counter's own file")
+		return exitUsage
 	}
 	if data.EngineFor(c.db) != "sqlite" {
 		return c.fail("--db must name the counter's own database file, the one to move")

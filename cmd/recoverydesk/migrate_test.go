@@ -93,7 +93,7 @@ func TestCLI_Migrate(t *testing.T) {
 		t.Fatalf("the new case %s took a moved case's number", fresh)
 	}
 
-	// What migrate refuses before it reads anything.
+	// What migrate refuses before it reads anything: wrong usage, exit 2.
 	for _, tt := range []struct {
 		args []string
 		want string
@@ -101,7 +101,7 @@ func TestCLI_Migrate(t *testing.T) {
 		{[]string{"migrate"}, "--to"},
 		{[]string{"migrate", "--to", filepath.Join(t.TempDir(), "other.db")}, "--to"},
 	} {
-		if _, errOut, code := runCLI(t, first, tt.args...); code != exitRefused || !strings.Contains(errOut, tt.want) {
+		if _, errOut, code := runCLI(t, first, tt.args...); code != exitUsage || !strings.Contains(errOut, tt.want) {
 			t.Errorf("%v: exit %d, %s", tt.args, code, errOut)
 		}
 	}
