@@ -21,8 +21,8 @@ APT_CHECK := xvfb xdotool openbox x11-xkb-utils locales imagemagick poppler-util
              libvips-tools libreoffice-calc-nogui
 # The real-window tests run the app in English and in Russian: both locales must exist.
 LOCALES   := en_US.UTF-8 ru_RU.UTF-8
-# The Windows build: the mingw-w64 cross compiler, and zip for the package.
-APT_WINDOWS := gcc-mingw-w64-x86-64 zip
+# The Windows build: the mingw-w64 cross compiler, zip for the package, and Wine to run its tests.
+APT_WINDOWS := gcc-mingw-w64-x86-64 zip wine wine64
 
 .PHONY: all run build test test-unit test-fuzz test-smoke test-window test-windows vet deps deps-system deps-go bench bench-million screenshots package package-windows clean
 
@@ -145,7 +145,8 @@ package-windows: deps
 	GO=$(GO) TAGS=$(TAGS) bash .ci/package-windows.sh
 
 ## test-windows: the Windows package built and checked from Linux (architecture, GUI subsystem,
-## only Windows system DLLs imported); part of make test, so a change that breaks the Windows
-## build is red
+## only Windows system DLLs imported), then the Windows build's tests and the packaged exe run
+## under Wine; part of make test, so a change that breaks Windows is red
 test-windows: package-windows
 	bash .ci/check-windows.sh
+	GO=$(GO) TAGS=$(TAGS) bash .ci/test-windows-wine.sh

@@ -21,11 +21,18 @@ start)
 	if ! "${as[@]}" "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1; then
 		echo "pg.sh: initdb failed:" >&2; cat "$dir/initdb.log" >&2; exit 1
 	fi
+	# PG_TCP=1: on 127.0.0.1 as well, for clients with no Unix socket (the Windows build's tests).
+	listen=""
+	[ "${PG_TCP:-}" = 1 ] && listen=127.0.0.1
 	if ! "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 \
-		-o "-c listen_addresses='' -k $dir -p $port -c fsync=off -c max_connections=200" start >/dev/null; then
+		-o "-c listen_addresses='$listen' -k $dir -p $port -c fsync=off -c max_connections=200" start >/dev/null; then
 		echo "pg.sh: the test server did not start:" >&2; cat "$dir/log" >&2; exit 1
 	fi
-	echo "postgres://postgres@/postgres?host=$dir&port=$port&sslmode=disable"
+	if [ -n "$listen" ]; then
+		echo "postgres://postgres@$listen:$port/postgres?sslmode=disable"
+	else
+		echo "postgres://postgres@/postgres?host=$dir&port=$port&sslmode=disable"
+	fi
 	;;
 stop)
 	"${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -26,7 +27,7 @@ func TestDraftStore_OwnerOnlyAndAtomic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if st.Mode().Perm() != want {
+		if runtime.GOOS != "windows" && st.Mode().Perm() != want {
 			t.Errorf("%s has mode %v, want %v", path, st.Mode().Perm(), want)
 		}
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"path/filepath"
 	"testing"
 )
 
@@ -21,7 +22,8 @@ func TestExportDirFor(t *testing.T) {
 		{"darwin", "darwin", "/Users/anna", failing, "/Users/anna/RecoveryDesk"},
 	}
 	for _, tt := range tests {
-		if got := exportDirFor(tt.goos, tt.home, tt.documents); got != tt.want {
+		// The paths are joined with this system's separator, whichever system they are for.
+		if got := exportDirFor(tt.goos, tt.home, tt.documents); filepath.ToSlash(got) != filepath.ToSlash(tt.want) {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}

@@ -2,11 +2,16 @@ package ui
 
 import (
 	"embed"
+	"encoding/json"
 	"os"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
 
 	"recoverydesk/casefile"
 )
@@ -14,9 +19,11 @@ import (
 //go:embed translations
 var translations embed.FS
 
-// setLanguage loads the translations, following the system locale unless the setting names a
-// language. Fyne has no call to force a locale, but it reads LANGUAGE again whenever
-// translations are added, so setting it first switches Fyne's own strings too.
+// setLanguage chooses the interface's language: the setting's code ("en" or "ru"), or the
+// system's for "". Our phrases are translated by a localizer of our own, because Fyne follows
+// the system locale only: on Windows it asks Windows, and a technician who chose Russian on an
+// English Windows would get English. LANGUAGE is set too, so that Fyne's own phrases (its file
+// dialog) follow the choice where Fyne reads it (Linux, BSD).
 func setLanguage(code string) {
 	if code == "en" || code == "ru" {
 		os.Setenv("LANGUAGE", code)
@@ -24,13 +31,47 @@ func setLanguage(code string) {
 	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
 		fyne.LogError("loading translations", err)
 	}
+	if code != "en" && code != "ru" {
+		code = systemLang()
+	}
+	localizer.Store(i18n.NewLocalizer(phrases(), code))
 }
 
+// phrases is the bundle of our translations, read once from the embedded files.
+var phrases = sync.OnceValue(func() *i18n.Bundle {
+	b := i18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("json", json.Unmarshal)
+	for _, name := range []string{"en.json", "ru.json"} {
+		if _, err := b.LoadMessageFileFS(translations, "translations/"+name); err != nil {
+			fyne.LogError("loading translations", err)
+		}
+	}
+	return b
+})
+
+// localizer translates into the chosen language; until setLanguage runs, the system's.
+var localizer atomic.Pointer[i18n.Localizer]
+
 // T translates a user-facing English phrase.
-func T(s string) string { return lang.L(s) }
+func T(s string) string { return Tf(s, nil) }
 
 // Tf translates a phrase whose translation holds {{.N}}-style fields.
-func Tf(s string, data map[string]any) string { return lang.L(s, data) }
+func Tf(s string, data map[string]any) string {
+	l := localizer.Load()
+	if l == nil {
+		l = i18n.NewLocalizer(phrases(), systemLang())
+		localizer.CompareAndSwap(nil, l)
+	}
+	cfg := &i18n.LocalizeConfig{DefaultMessage: &i18n.Message{ID: s, Other: s}}
+	if data != nil {
+		cfg.TemplateData = data
+	}
+	out, err := l.Localize(cfg)
+	if out == "" && err != nil {
+		return s
+	}
+	return out
+}
 
 // statusName is a status as people read it.
 func statusName(s casefile.Status) string {

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"syscall"
+	"runtime"
 	"testing"
 )
 
@@ -27,22 +27,27 @@ func TestSaveDocument_RefusesWhatItMustNotReplace(t *testing.T) {
 	empty := put("empty.pdf", nil)
 	folder := filepath.Join(dir, "folder")
 	os.Mkdir(folder, 0o700)
-	fifo := filepath.Join(dir, "pipe")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+	link := filepath.Join(dir, "link.pdf")
+	mklink := os.Symlink
+	if runtime.GOOS == "windows" {
+		// Windows lets only administrators make symbolic links; a hard link is the same file
+		// under a second name, which any user can make on NTFS.
+		mklink = os.Link
+	}
+	if err := mklink(db, link); err != nil {
 		t.Fatal(err)
 	}
-	link := filepath.Join(dir, "link.pdf")
-	os.Symlink(db, link)
 	pdf := []byte("%PDF-1.7 new")
 	csv := []byte("number,status\n")
-	tests := []struct {
+	type saveTest struct {
 		name      string
 		path      string
 		content   []byte
 		force     bool
 		refused   bool
 		forceable bool
-	}{
+	}
+	tests := []saveTest{
 		{"the database", db, pdf, false, true, false},
 		{"the database, even with force", db, pdf, true, true, false},
 		{"a link to the database", link, pdf, true, true, false},
@@ -50,13 +55,15 @@ func TestSaveDocument_RefusesWhatItMustNotReplace(t *testing.T) {
 		{"the database's lock file", db + ".lock", csv, true, true, false},
 		{"a write-ahead log", wal, csv, true, true, false},
 		{"a folder", folder, pdf, true, true, false},
-		{"a pipe", fifo, pdf, true, true, false},
 		{"notes replaced by a PDF", notes, pdf, false, true, true},
 		{"notes replaced by a PDF on purpose", notes, pdf, true, false, false},
 		{"a photo replaced by a report", photo, csv, false, true, true},
 		{"an older dossier", old, pdf, false, false, false},
 		{"an empty file", empty, pdf, false, false, false},
 		{"a new file", filepath.Join(dir, "new.pdf"), pdf, false, false, false},
+	}
+	for _, p := range notFiles(t, dir) {
+		tests = append(tests, saveTest{"not a file: " + filepath.Base(p), p, pdf, true, true, false})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

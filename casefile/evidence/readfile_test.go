@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
@@ -13,10 +12,6 @@ import (
 
 func TestReadFile_OnlyRegularFilesWithinTheLimit(t *testing.T) {
 	dir := t.TempDir()
-	fifo := filepath.Join(dir, "pipe.jpg")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
 	sparse := filepath.Join(dir, "sparse.jpg")
 	f, _ := os.Create(sparse)
 	f.Truncate(2 << 30) // 2 GB that take no disk
@@ -27,18 +22,20 @@ func TestReadFile_OnlyRegularFilesWithinTheLimit(t *testing.T) {
 	f.Close()
 	good := filepath.Join(dir, "box.jpg")
 	os.WriteFile(good, []byte("\xff\xd8\xff photo"), 0o600)
-	tests := []struct {
+	type test struct {
 		path string
 		code string // empty: read
-	}{
-		{"/dev/zero", "not_a_file"},
-		{"/dev/urandom", "not_a_file"},
-		{fifo, "not_a_file"},
+	}
+	var tests []test
+	for _, p := range notFiles(t, dir) {
+		tests = append(tests, test{p, "not_a_file"})
+	}
+	tests = append(tests, []test{
 		{dir, "not_a_file"},
 		{sparse, "too_large"},
 		{exact, ""},
 		{good, ""},
-	}
+	}...)
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.path), func(t *testing.T) {
 			done := make(chan struct{})

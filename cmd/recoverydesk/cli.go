@@ -225,14 +225,17 @@ func (c *cli) openAs(login, password string) (data.Store, error) {
 	if c.choiceErr != nil && c.db == c.defaultDB {
 		return nil, c.choiceErr
 	}
-	_, err := os.Stat(c.db)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("cannot reach the database %s: %w", c.db, err)
-	}
-	// A typo in --db must not quietly start an empty database that hides every case: only the
-	// default location is made without being asked.
-	if errors.Is(err, os.ErrNotExist) && data.EngineFor(c.db) == "sqlite" && !c.create && c.db != sqlite.BuiltinPath() {
-		return nil, fmt.Errorf("there is no database at %s; check the path, or add --create to start a new one there", c.db)
+	// A server's address is no file to look at: Windows refuses its "://" as a file name.
+	if data.EngineFor(c.db) == "sqlite" {
+		_, err := os.Stat(c.db)
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("cannot reach the database %s: %w", c.db, err)
+		}
+		// A typo in --db must not quietly start an empty database that hides every case:
+		// only the default location is made without being asked.
+		if errors.Is(err, os.ErrNotExist) && !c.create && c.db != sqlite.BuiltinPath() {
+			return nil, fmt.Errorf("there is no database at %s; check the path, or add --create to start a new one there", c.db)
+		}
 	}
 	return data.Open(c.db, data.Options{Now: c.now, Login: login, Password: password})
 }

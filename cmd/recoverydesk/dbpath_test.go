@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
-	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -28,7 +28,7 @@ func TestCLI_MistypedDatabasePathIsRefused(t *testing.T) {
 	if code := run([]string{"list", "--db", typo, "--create"}, strings.NewReader(""), &out, &errb); code != exitOK {
 		t.Fatalf("--create: %s", errb.String())
 	}
-	if fi, err := os.Stat(typo); err != nil || fi.Mode().Perm() != 0o600 {
+	if fi, err := os.Stat(typo); err != nil || runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {
 		t.Fatalf("--create made %v, %v", fi, err)
 	}
 	foreign := filepath.Join(dir, "contacts.db")
@@ -65,41 +65,15 @@ func TestCLI_OptionsBeforeTheCommand(t *testing.T) {
 	if code := run([]string{"--db", db, "lsit"}, strings.NewReader(""), &o, &e); code != exitUsage || !strings.Contains(e.String(), `unknown command "lsit"`) {
 		t.Errorf("--db X lsit: exit %d: %s", code, e.String())
 	}
+	if runtime.GOOS == "windows" {
+		return // every Windows session has its desktop; what follows is about X11's DISPLAY
+	}
 	t.Setenv("WAYLAND_DISPLAY", "")
 	for _, display := range []string{"", ":987", "nohost.invalid:0", "garbage"} {
 		t.Setenv("DISPLAY", display)
 		var out, errb bytes.Buffer
 		if code := run([]string{"--db", db}, strings.NewReader(""), &out, &errb); code != exitRefused || !strings.Contains(errb.String(), "graphical session") {
 			t.Errorf("the window with DISPLAY=%q: exit %d: %s", display, code, errb.String())
-		}
-	}
-}
-
-// TestXAnswers: a display answers on its socket file or, where a desktop offers only that, on
-// Linux's abstract socket of the same name; a number nobody listens on does not.
-func TestXAnswers(t *testing.T) {
-	l, err := net.Listen("unix", "@/tmp/.X11-unix/X4321")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			c.Close()
-		}
-	}()
-	for _, tt := range []struct {
-		display string
-		want    bool
-	}{
-		{":4321", true}, {":4321.0", true}, {"unix:4321", true}, {":4322", false}, {"", false}, {":x", false},
-	} {
-		if got := xAnswers(tt.display); got != tt.want {
-			t.Errorf("xAnswers(%q) = %v, want %v", tt.display, got, tt.want)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -19,6 +20,10 @@ import (
 func TestHostileInput(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "cases.db")
+	endless := "/dev/zero" // a "photo" that never ends; Windows' device that is no file is NUL
+	if runtime.GOOS == "windows" {
+		endless = os.DevNull
+	}
 	write := func(name string, b []byte) string {
 		p := filepath.Join(dir, name)
 		os.MkdirAll(filepath.Dir(p), 0o700)
@@ -53,7 +58,7 @@ func TestHostileInput(t *testing.T) {
 			"account":             map[string]any{"identifier": everywhere},
 			"purchase":            map[string]any{"seller": everywhere, "seller_contact": everywhere, "receipt_number": everywhere, "price": everywhere},
 			"ownership_statement": everywhere, "support_region": "global", "notes": everywhere}, nil, ""},
-		{"/dev/zero as a photo", map[string]any{"customer": map[string]any{"name": "A"}, "attachments": []map[string]any{{"kind": "box", "path": "/dev/zero"}}},
+		{"/dev/zero as a photo", map[string]any{"customer": map[string]any{"name": "A"}, "attachments": []map[string]any{{"kind": "box", "path": endless}}},
 			nil, "not a regular file"},
 		{"0-byte file", map[string]any{"customer": map[string]any{"name": "A"}, "attachments": []map[string]any{{"kind": "receipt", "path": "empty.pdf"}}},
 			map[string][]byte{"empty.pdf": nil}, "empty"},

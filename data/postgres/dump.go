@@ -58,7 +58,8 @@ func (s *Store) Dump(ctx context.Context, dest string) error {
 	if err := s.run(ctx, pgDump, "--format=custom", "--schema="+schema, "--enable-row-security", "--file="+tmp); err != nil {
 		return fmt.Errorf("back up the shared database at %s: %w", s.host, err)
 	}
-	if f, err := os.Open(tmp); err == nil {
+	// Opened for writing: Windows flushes only a handle that may write (FlushFileBuffers).
+	if f, err := os.OpenFile(tmp, os.O_RDWR, 0); err == nil {
 		err = f.Sync()
 		f.Close()
 		if err != nil {

@@ -46,7 +46,8 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return fmt.Errorf("back up: %w", err)
 	}
 	// The copy is on disk before its name says it is a backup.
-	if f, err := os.Open(tmp); err == nil {
+	// Opened for writing: Windows flushes only a handle that may write (FlushFileBuffers).
+	if f, err := os.OpenFile(tmp, os.O_RDWR, 0); err == nil {
 		err = f.Sync()
 		f.Close()
 		if err != nil {

@@ -67,8 +67,8 @@ func Open(path string) (*Store, error) {
 	// it is, before anything is made beside it, and never made writable behind the owner's
 	// back: the store writes on every open.
 	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Mode().Perm()&0o200 == 0 {
-		return nil, fmt.Errorf("the database file %s is read-only (mode %04o); RecoveryDesk writes to it as it opens it: "+
-			"make it writable (chmod u+w) to work in it, or open a copy to look at it", path, fi.Mode().Perm())
+		return nil, fmt.Errorf("the database file %s is read-only; RecoveryDesk writes to it as it opens it: "+
+			"%s to work in it, or open a copy to look at it", path, makeWritable)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create the database folder: %w", err)
