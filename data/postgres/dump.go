@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"recoverydesk/data"
 )
 
 // A shared database is backed up by PostgreSQL's own tools, not copied as a file: pg_dump
@@ -35,7 +37,7 @@ func tool(name string) (string, error) {
 // Dump writes the app's schema (cases, attachments, history, settings, branches, people's
 // roles and the security rules) to dest in pg_dump's custom format. The file is readable by
 // its owner only and appears under its name only once it is complete and passes CheckDump.
-func (s *Store) Dump(ctx context.Context, dest string) error {
+func (s *Store) Dump(ctx context.Context, dest string) (err error) {
 	pgDump, err := tool("pg_dump")
 	if err != nil {
 		return err
@@ -44,9 +46,15 @@ func (s *Store) Dump(ctx context.Context, dest string) error {
 		return err
 	}
 	dir := filepath.Dir(dest)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	undo, err := data.MakeBackupFolder(dir)
+	if err != nil {
 		return fmt.Errorf("cannot write the backup: %w", err)
 	}
+	defer func() {
+		if err != nil {
+			undo() // after the partial copy is removed: defers run last first
+		}
+	}()
 	// A short name of its own: the backup's name may already be as long as a name can be.
 	f, err := os.CreateTemp(dir, ".recoverydesk-backup-*.partial")
 	if err != nil {

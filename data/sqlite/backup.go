@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"recoverydesk/casefile"
+	"recoverydesk/data"
 )
 
 // Backup writes a consistent copy of the database to dest with VACUUM INTO on a reader: one
@@ -17,7 +18,7 @@ import (
 // counters go on reading and writing (SQLite's online backup API holds the only writer for the
 // whole copy, or starts again whenever another connection writes). The copy is compact and
 // readable by its owner alone; it appears under dest only once complete.
-func (s *Store) Backup(ctx context.Context, dest string) error {
+func (s *Store) Backup(ctx context.Context, dest string) (err error) {
 	// The copy is renamed over dest: never over a device (/dev/null), a link, a folder or the
 	// database itself, which would be replaced instead of written into.
 	if fi, err := os.Lstat(dest); err == nil {
@@ -28,9 +29,15 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 			return fmt.Errorf("%s is the database itself; give the backup a file name of its own", dest)
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
-		return err
+	undo, err := data.MakeBackupFolder(filepath.Dir(dest))
+	if err != nil {
+		return fmt.Errorf("cannot write the backup: %w", err)
 	}
+	defer func() {
+		if err != nil {
+			undo() // after the copy and its journal are removed: defers run last first
+		}
+	}()
 	// VACUUM INTO fills an empty file it finds, keeping its owner-only mode. A short name of
 	// its own: the backup's name may already be as long as a name can be.
 	f, err := os.CreateTemp(filepath.Dir(dest), ".recoverydesk-backup-*.partial")

@@ -82,6 +82,10 @@ func TestStore_FailedBackupLeavesNothing(t *testing.T) {
 	if err := s.Backup(gone, filepath.Join(dir, "backup.db")); err == nil {
 		t.Fatal("a cancelled backup reported success")
 	}
+	// Nor the folders it made for itself.
+	if err := s.Backup(gone, filepath.Join(dir, "new", "folders", "backup.db")); err == nil {
+		t.Fatal("a cancelled backup reported success")
+	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Fatalf("a failed backup left %v", entries)
 	}

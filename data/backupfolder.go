@@ -1,0 +1,39 @@
+package data
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+)
+
+// MakeBackupFolder makes dir and whichever of its parents are missing, readable by their owner
+// alone, and returns what removes again the folders it made, innermost first and only while
+// they are empty: a backup that then fails leaves no trace of its folders, so a mistyped
+// destination does not leave a tree of empty folders behind.
+func MakeBackupFolder(dir string) (undo func(), err error) {
+	var made []string
+	for d := filepath.Clean(dir); ; {
+		if _, err := os.Lstat(d); !errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		made = append(made, d)
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		undoMade(made)
+		return func() {}, err
+	}
+	return func() { undoMade(made) }, nil
+}
+
+// undoMade removes the folders made, innermost first; a folder something was written into
+// stays.
+func undoMade(made []string) {
+	for _, d := range made {
+		os.Remove(d)
+	}
+}

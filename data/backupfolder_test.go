@@ -1,0 +1,54 @@
+package data
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestMakeBackupFolder(t *testing.T) {
+	root := t.TempDir()
+	tests := []struct {
+		name      string
+		dir       string
+		writeIn   string // a file written before undo, keeping its folder; empty: none
+		wantAfter []string
+		wantGone  []string
+	}{
+		{"an existing folder stays", root, "", []string{root}, nil},
+		{"three new folders go", filepath.Join(root, "a", "b", "c"), "", []string{root}, []string{filepath.Join(root, "a")}},
+		{"a folder written into stays", filepath.Join(root, "x", "y"), filepath.Join(root, "x", "keep.txt"),
+			[]string{filepath.Join(root, "x")}, []string{filepath.Join(root, "x", "y")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			undo, err := MakeBackupFolder(tt.dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fi, err := os.Stat(tt.dir); err != nil || !fi.IsDir() {
+				t.Fatalf("%s was not made: %v", tt.dir, err)
+			}
+			if tt.writeIn != "" {
+				os.WriteFile(tt.writeIn, []byte("x"), 0o600)
+			}
+			undo()
+			for _, d := range tt.wantAfter {
+				if _, err := os.Stat(d); err != nil {
+					t.Errorf("%s is gone", d)
+				}
+			}
+			for _, d := range tt.wantGone {
+				if _, err := os.Stat(d); err == nil {
+					t.Errorf("%s is left", d)
+				}
+			}
+		})
+	}
+	// A folder that cannot be made (a file stands in its way) is an error.
+	file := filepath.Join(root, "file")
+	os.WriteFile(file, nil, 0o600)
+	if _, err := MakeBackupFolder(filepath.Join(file, "sub")); err == nil {
+		t.Fatal("a folder under a file was made")
+	}
+}
