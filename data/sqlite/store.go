@@ -70,6 +70,11 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("the database file %s is read-only; RecoveryDesk writes to it as it opens it: "+
 			"%s to work in it, or open a copy to look at it", path, makeWritable)
 	}
+	// A file that is not ours (a text file, another application's database) is refused before
+	// anything is made beside it; open checks again under the lock, where it counts.
+	if err := refuseForeign(path); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create the database folder: %w", err)
 	}

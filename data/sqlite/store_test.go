@@ -304,3 +304,33 @@ func TestOpen_ReadOnlyFileIsRefusedAsItIs(t *testing.T) {
 		t.Fatalf("a database others could read is left %04o", fi.Mode().Perm())
 	}
 }
+
+// TestOpen_RefusedFileLeavesNothingBeside: a file that is not a RecoveryDesk database is refused
+// with nothing made beside it (no lock file, no journal), so a mistyped --db leaves no trace.
+func TestOpen_RefusedFileLeavesNothingBeside(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"notes.txt": "ключи от сейфа у Анны\n",
+		"photo.jpg": "\xff\xd8\xff\xe0 not much of a photo",
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if s, err := Open(path); err == nil {
+			s.Close()
+			t.Fatalf("%s was opened as a database", name)
+		}
+		if got, _ := os.ReadFile(path); string(got) != content {
+			t.Errorf("%s changed", name)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("the refused opens left %v", names)
+	}
+}
