@@ -22,6 +22,7 @@ exe="$dir/$name.exe"
 [ -f "$dir/README.txt" ] || fail "$dir/README.txt is missing"
 [ -n "$(ls -A "$dir/licenses" 2>/dev/null)" ] || fail "$dir/licenses is empty"
 [ -f "$dir/licenses/github.com/gen2brain/heic/LICENSE.libheif" ] || fail "libheif's licence is missing from $dir/licenses"
+[ -f "$dir/licenses/libjpeg-turbo.md" ] || fail "libjpeg-turbo's licence is missing from $dir/licenses"
 
 what=$(file -b "$exe")
 case "$what" in

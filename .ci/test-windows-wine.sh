@@ -42,7 +42,11 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 RECOVERYDESK_TEST_PG=$(PG_TCP=1 bash .ci/pg.sh start "$pgdir" "$port")
 export RECOVERYDESK_TEST_PG
 
-export CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++
+# Built as the package is: with libjpeg-turbo cross-compiled for Windows.
+jpeg=$(bash .ci/mingw-libjpeg-turbo.sh)
+export CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ \
+	CGO_CFLAGS="-O2 -g -I$jpeg/include" CGO_LDFLAGS="-O2 -g -L$jpeg/lib"
+TAGS="$TAGS,turbojpeg"
 failed=""
 for pkg in $PKGS; do
 	name=$(GOOS= GOARCH= $GO list -tags "$TAGS" -f '{{.Name}}' "$pkg")

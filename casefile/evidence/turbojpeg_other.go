@@ -1,4 +1,4 @@
-//go:build !(linux && cgo)
+//go:build !(cgo && (linux || (windows && turbojpeg)))
 
 package evidence
 
@@ -8,8 +8,8 @@ import (
 	"image/jpeg"
 )
 
-// nativeJPEG says which codec prepares photos. Where libjpeg-turbo is not linked (the Windows
-// and macOS builds), Go's own decoder reads every pixel and the planes are scaled from there:
+// nativeJPEG says which codec prepares photos. Where libjpeg-turbo is not linked (macOS, and a
+// Windows build made without the tag turbojpeg), Go's own decoder reads every pixel and the planes are scaled from there:
 // the same rendition, about four times the time.
 const nativeJPEG = "Go image/jpeg"
 
