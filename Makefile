@@ -21,8 +21,9 @@ APT_CHECK := xvfb xdotool openbox x11-xkb-utils locales imagemagick poppler-util
              libvips-tools libreoffice-calc-nogui
 # The real-window tests run the app in English and in Russian: both locales must exist.
 LOCALES   := en_US.UTF-8 ru_RU.UTF-8
-# The Windows build: the mingw-w64 cross compiler, zip for the package, and Wine to run its tests.
-APT_WINDOWS := gcc-mingw-w64-x86-64 zip wine wine64
+# The Windows build: the mingw-w64 cross compiler, cmake and nasm for its libjpeg-turbo (curl
+# fetches Debian's source of it), zip for the package, and Wine to run its tests.
+APT_WINDOWS := gcc-mingw-w64-x86-64 zip wine wine64 cmake nasm curl
 
 .PHONY: all run build test test-unit test-fuzz test-smoke test-window test-windows vet deps deps-system deps-go bench bench-million screenshots package package-windows clean
 
