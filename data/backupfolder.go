@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // MakeBackupFolder makes dir and whichever of its parents are missing, readable by their owner
@@ -37,3 +38,21 @@ func undoMade(made []string) {
 		os.Remove(d)
 	}
 }
+
+// HideTemp words err with the backup's own name where it names the temporary copy the backup is
+// written to first: the person chose dest and never saw the copy's name. The error still
+// unwraps to err (a full disk stays a full disk).
+func HideTemp(err error, tmp, dest string) error {
+	if err == nil || tmp == "" || !strings.Contains(err.Error(), tmp) {
+		return err
+	}
+	return &hiddenTemp{err: err, tmp: tmp, dest: dest}
+}
+
+type hiddenTemp struct {
+	err       error
+	tmp, dest string
+}
+
+func (e *hiddenTemp) Error() string { return strings.ReplaceAll(e.err.Error(), e.tmp, e.dest) }
+func (e *hiddenTemp) Unwrap() error { return e.err }

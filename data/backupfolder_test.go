@@ -1,8 +1,11 @@
 package data
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 )
 
@@ -50,5 +53,35 @@ func TestMakeBackupFolder(t *testing.T) {
 	os.WriteFile(file, nil, 0o600)
 	if _, err := MakeBackupFolder(filepath.Join(file, "sub")); err == nil {
 		t.Fatal("a folder under a file was made")
+	}
+}
+
+func TestHideTemp(t *testing.T) {
+	tmp, dest := "/backups/.recoverydesk-backup-123.partial", "/backups/monday.db"
+	full := &os.PathError{Op: "write", Path: tmp, Err: syscall.ENOSPC}
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"no error", nil, ""},
+		{"the copy named", full, "write /backups/monday.db: no space left on device"},
+		{"named in a message of its own", fmt.Errorf("pg_dump: could not open output file %q", tmp), `pg_dump: could not open output file "/backups/monday.db"`},
+		{"not named", errors.New("the server closed the connection"), "the server closed the connection"},
+	}
+	for _, tt := range tests {
+		got := HideTemp(tt.err, tmp, dest)
+		if tt.err == nil {
+			if got != nil {
+				t.Errorf("%s: %v", tt.name, got)
+			}
+			continue
+		}
+		if got.Error() != tt.want || !errors.Is(got, tt.err) {
+			t.Errorf("%s: %q (wraps the cause: %v), want %q", tt.name, got, errors.Is(got, tt.err), tt.want)
+		}
+	}
+	if !errors.Is(HideTemp(full, tmp, dest), syscall.ENOSPC) {
+		t.Error("a full disk is no longer known as one")
 	}
 }

@@ -62,6 +62,7 @@ func (s *Store) Dump(ctx context.Context, dest string) (err error) {
 	}
 	tmp := f.Name()
 	f.Close()
+	defer func() { err = data.HideTemp(err, tmp, dest) }()
 	defer os.Remove(tmp)
 	if err := s.run(ctx, pgDump, "--format=custom", "--schema="+schema, "--enable-row-security", "--file="+tmp); err != nil {
 		return fmt.Errorf("back up the shared database at %s: %w", s.host, err)

@@ -46,6 +46,7 @@ func (s *Store) Backup(ctx context.Context, dest string) (err error) {
 	}
 	tmp := f.Name()
 	f.Close()
+	defer func() { err = data.HideTemp(err, tmp, dest) }()
 	// Neither the copy nor SQLite's journal of it outlives a failed backup.
 	defer os.Remove(tmp)
 	defer os.Remove(tmp + "-journal")
