@@ -271,6 +271,9 @@ func (a *App) showError(w fyne.Window, sentence string, err error) {
 		msg += "\n\n" + validationText(ve)
 	case errors.As(err, &te), errors.As(err, &ee), errors.As(err, &nr):
 		msg += "\n\n" + err.Error()
+	case err != nil && unreachableHost(err) != "":
+		msg += "\n\n" + Tf("The shared database at {{.Host}} cannot be reached: check the network, or ask whoever runs the server. Nothing you typed was lost: try again once it answers; there is no need to restart.",
+			map[string]any{"Host": unreachableHost(err)})
 	case err != nil && isConflict(err):
 		msg += "\n\n" + T("Someone saved this case in another window since you opened it. Your typing is kept in this form: copy what you need, close the window and open the case again.")
 	case err != nil:
@@ -280,6 +283,16 @@ func (a *App) showError(w fyne.Window, sentence string, err error) {
 	lbl := widget.NewLabel(msg)
 	lbl.Wrapping = fyne.TextWrapWord
 	showMessage(w, dialog.NewCustom(T("Not done"), T("OK"), lbl, w), fyne.NewSize(520, 240))
+}
+
+// unreachableHost is the shared database's server a store error says did not answer, or "".
+// The engines' errors carry it behind this method, so the window needs no engine to ask.
+func unreachableHost(err error) string {
+	var u interface{ UnreachableHost() string }
+	if errors.As(err, &u) {
+		return u.UnreachableHost()
+	}
+	return ""
 }
 
 func validationText(ve casefile.ValidationError) string {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -341,5 +342,42 @@ func TestTabOrder_BarFirst(t *testing.T) {
 	h.win.Canvas().FocusNext()
 	if h.win.Canvas().Focused() != h.operator {
 		t.Fatalf("the history's first Tab lands on %T, want the operator filter", h.win.Canvas().Focused())
+	}
+}
+
+// unreachable is what an engine's store says when the shared server does not answer.
+type unreachable struct{ host string }
+
+func (e unreachable) Error() string {
+	return "the shared database at " + e.host + " cannot be reached (dial tcp: refused)"
+}
+func (e unreachable) UnreachableHost() string { return e.host }
+
+// TestShowError_ServerUnreachable: a save while the shared server is down says which server, in
+// the person's language, and that nothing typed was lost and no restart is needed.
+func TestShowError_ServerUnreachable(t *testing.T) {
+	for _, tt := range []struct{ lang, want string }{
+		{"en", "The shared database at db.center.local cannot be reached"},
+		{"ru", "Общая база данных на db.center.local недоступна"},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			setLanguage(tt.lang)
+			t.Cleanup(func() { setLanguage("en") })
+			a, _ := newTestApp(t)
+			a.showError(a.main, T("The case was not saved."), fmt.Errorf("save: %w", unreachable{"db.center.local"}))
+			top := a.main.Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("no message shown")
+			}
+			var text string
+			for _, o := range test.LaidOutObjects(top) {
+				if l, ok := o.(*widget.Label); ok {
+					text += l.Text
+				}
+			}
+			if !strings.Contains(text, tt.want) || strings.Contains(text, "restart RecoveryDesk") || strings.Contains(text, "перезапустите") {
+				t.Errorf("the message says %q", text)
+			}
+		})
 	}
 }

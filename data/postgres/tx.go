@@ -96,6 +96,10 @@ func (e *unreachableError) Error() string {
 }
 
 func (e *unreachableError) Is(target error) bool { return target == data.ErrUnreachable }
+
+// UnreachableHost names the server that did not answer, for a window that words the message in
+// its own language.
+func (e *unreachableError) UnreachableHost() string { return e.host }
 func (e *unreachableError) Unwrap() error        { return e.err }
 
 func unreachable(err error) bool {
