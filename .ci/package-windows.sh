@@ -54,6 +54,7 @@ heic=$("$GO" list -m -f '{{.Dir}}' github.com/gen2brain/heic)
 cp "$heic"/lib/LICENSE.libheif "$heic"/lib/LICENSE.libde265 "$lic/github.com/gen2brain/heic/"
 cp casefile/dossier/fonts/LICENSE "$lic/DejaVu-fonts.txt"
 cp "$jpeg/LICENSE.md" "$lic/libjpeg-turbo.md"
+cp .ci/licenses/pdfium.txt "$lic/pdfium.txt" # inside go-pdfium's WebAssembly module
 cp /usr/share/doc/mingw-w64-common/copyright "$lic/mingw-w64-runtime.txt"
 cp /usr/share/doc/gcc-mingw-w64-base/copyright "$lic/gcc-runtime-library-exception.txt"
 cp "$($GO env GOROOT)/LICENSE" "$lic/go.txt"
