@@ -60,6 +60,7 @@ func (c *Case) Normalize() {
 	c.Notes = strings.TrimSpace(c.Notes)
 	c.Device.IMEI1 = NormalizeIMEIField(c.Device.IMEI1)
 	c.Device.IMEI2 = NormalizeIMEIField(c.Device.IMEI2)
+	c.Purchase.Date = NormalizeDate(c.Purchase.Date)
 	if c.Device.Brand == "" && c.Device.Model != "" {
 		c.Device.Brand = GuessBrand(c.Device.Model)
 	}
@@ -133,8 +134,8 @@ func (c *Case) ValidateAt(now time.Time) error {
 		add("device.imei2", "same_imei", "IMEI 2 is the same as IMEI 1; a dual-SIM phone has two different numbers (leave IMEI 2 empty for a single-SIM phone)")
 	}
 	if d := strings.TrimSpace(c.Purchase.Date); d != "" {
-		if t, err := time.Parse(DateLayout, d); err != nil {
-			add("purchase.date", "not_date", "%q is not a date; write it as YYYY-MM-DD, for example 2024-03-15", d)
+		if t, err := ParseDate(d, time.UTC); err != nil {
+			add("purchase.date", "not_date", "%q is not a date; write it as YYYY-MM-DD or DD.MM.YYYY, for example 2024-03-15 or 15.03.2024", d)
 		} else if t.After(now.AddDate(0, 0, 1)) {
 			add("purchase.date", "future_date", "the purchase date %s is in the future", d)
 		}

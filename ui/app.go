@@ -315,7 +315,7 @@ func fieldMessage(f casefile.FieldError) string {
 		"too_long":      "Too long; shorten it.",
 		"not_email":     "Not an e-mail address; it looks like name@example.com.",
 		"same_imei":     "IMEI 2 is the same as IMEI 1; leave IMEI 2 empty for a single-SIM phone.",
-		"not_date":      "Not a date; write it as YYYY-MM-DD, for example 2024-03-15.",
+		"not_date":      "Not a date; write it as YYYY-MM-DD or DD.MM.YYYY, for example 2024-03-15 or 15.03.2024.",
 		"future_date":   "The date is in the future.",
 		"unknown_value": "Choose one of the offered values.",
 	}[f.Code]

@@ -89,9 +89,9 @@ func (w *AuditWindow) Reload() {
 		if d.e.Text == "" {
 			continue
 		}
-		t, err := time.ParseInLocation(casefile.DateLayout, d.e.Text, time.Local)
+		t, err := casefile.ParseDate(d.e.Text, time.Local)
 		if err != nil {
-			w.info.SetText(T("Write dates as YYYY-MM-DD."))
+			w.info.SetText(T("Write dates as YYYY-MM-DD or DD.MM.YYYY."))
 			return
 		}
 		*d.into = t.AddDate(0, 0, d.add)

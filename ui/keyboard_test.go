@@ -381,3 +381,26 @@ func TestShowError_ServerUnreachable(t *testing.T) {
 		})
 	}
 }
+
+// TestCaseForm_RussianDate: a purchase date typed the way Russian receipts print it (15.03.2024)
+// is accepted and kept as the store keeps dates; a slashed one is refused with both forms named.
+func TestCaseForm_RussianDate(t *testing.T) {
+	a, _ := newTestApp(t)
+	f := a.NewCase()
+	test.Type(f.name, "Иванов Иван")
+	test.Type(f.purchaseDate, "15.03.2024")
+	if err := f.Save(); err != nil {
+		t.Fatalf("15.03.2024 refused: %v", err)
+	}
+	if f.c.Purchase.Date != "2024-03-15" || f.purchaseDate.Text != "2024-03-15" {
+		t.Errorf("kept %q, shown %q", f.c.Purchase.Date, f.purchaseDate.Text)
+	}
+	f.purchaseDate.SetText("03/04/2024")
+	err := f.Save()
+	if err == nil || f.purchaseDate.Text != "03/04/2024" {
+		t.Fatalf("a slashed date: %v, the field holds %q", err, f.purchaseDate.Text)
+	}
+	if msg := fieldMessage(casefile.FieldError{Field: "purchase.date", Code: "not_date"}); !strings.Contains(msg, "DD.MM.YYYY") {
+		t.Errorf("the refusal says %q", msg)
+	}
+}

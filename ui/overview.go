@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image/color"
 	"os"
@@ -191,8 +192,10 @@ func (o *OverviewWindow) saveReport() {
 		if s == "" {
 			return nil
 		}
-		_, err := time.Parse(casefile.DateLayout, s)
-		return err
+		if _, err := casefile.ParseDate(s, time.Local); err != nil {
+			return errors.New(T("Not a date; write it as YYYY-MM-DD or DD.MM.YYYY, for example 2024-03-15 or 15.03.2024."))
+		}
+		return nil
 	}
 	since.Validator, until.Validator = dateCheck, dateCheck
 	// A spreadsheet keeps IMEIs as text and dates as dates; CSV is for other programs.
@@ -227,10 +230,10 @@ func (o *OverviewWindow) saveReport() {
 		if operator.SelectedIndex() > 0 {
 			f.Operator = operator.Selected
 		}
-		if t, err := time.ParseInLocation(casefile.DateLayout, since.Text, time.Local); err == nil {
+		if t, err := casefile.ParseDate(since.Text, time.Local); err == nil {
 			f.Since = t
 		}
-		if t, err := time.ParseInLocation(casefile.DateLayout, until.Text, time.Local); err == nil {
+		if t, err := casefile.ParseDate(until.Text, time.Local); err == nil {
 			f.Until = t.AddDate(0, 0, 1)
 		}
 		o.writeReport(f, format.SelectedIndex() == 0)

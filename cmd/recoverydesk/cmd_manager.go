@@ -50,9 +50,9 @@ func cmdReport(c *cli, args []string) int {
 		if d.value == "" {
 			continue
 		}
-		t, err := time.ParseInLocation(casefile.DateLayout, d.value, time.Local)
+		t, err := casefile.ParseDate(d.value, time.Local)
 		if err != nil {
-			return c.fail("%s %q is not a date; write it as YYYY-MM-DD", d.flag, d.value)
+			return c.fail("%s %q is not a date; write it as YYYY-MM-DD or DD.MM.YYYY", d.flag, d.value)
 		}
 		*d.into = t.AddDate(0, 0, d.add)
 	}

@@ -96,11 +96,11 @@ func (e *unreachableError) Error() string {
 }
 
 func (e *unreachableError) Is(target error) bool { return target == data.ErrUnreachable }
+func (e *unreachableError) Unwrap() error        { return e.err }
 
 // UnreachableHost names the server that did not answer, for a window that words the message in
 // its own language.
 func (e *unreachableError) UnreachableHost() string { return e.host }
-func (e *unreachableError) Unwrap() error        { return e.err }
 
 func unreachable(err error) bool {
 	if errors.Is(err, data.ErrUnreachable) {
