@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -402,5 +403,60 @@ func TestCaseForm_RussianDate(t *testing.T) {
 	}
 	if msg := fieldMessage(casefile.FieldError{Field: "purchase.date", Code: "not_date"}); !strings.Contains(msg, "DD.MM.YYYY") {
 		t.Errorf("the refusal says %q", msg)
+	}
+}
+
+// TestSettings_RefusedFieldsKeepTheTyping: a support address that is not one, or no daily
+// backups, is said at the field and Save waits; nothing typed is lost, and once corrected the
+// settings save.
+func TestSettings_RefusedFieldsKeepTheTyping(t *testing.T) {
+	a, s := newTestApp(t)
+	a.ShowSettings()
+	c := a.main.Canvas()
+	var entries []*FormEntry
+	var save *widget.Button
+	walk(c.Overlays().Top(), func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *FormEntry:
+			entries = append(entries, w)
+		case *widget.Button:
+			if w.Text == T("Save") {
+				save = w
+			}
+		}
+	})
+	if len(entries) < 8 || save == nil {
+		t.Fatalf("%d fields, Save %v", len(entries), save != nil)
+	}
+	byText := func(v string) *FormEntry { // the last field holding v: the backups come after the waiting days
+		for i := len(entries) - 1; i >= 0; i-- {
+			if e := entries[i]; e.Text == v {
+				return e
+			}
+		}
+		t.Fatalf("no field holds %q", v)
+		return nil
+	}
+	support := byText(casefile.DefaultSettings().SupportAddresses["global"])
+	backups := byText(strconv.Itoa(casefile.DefaultSettings().BackupsKept))
+	support.SetText("service at xiaomi")
+	backups.SetText("0")
+	name := entries[0]
+	name.SetText("Мобильный мастер")
+	if support.Validate() == nil || backups.Validate() == nil || !save.Disabled() {
+		t.Fatalf("refused fields accepted: save disabled %v", save.Disabled())
+	}
+	if c.Overlays().Top() == nil || name.Text != "Мобильный мастер" || support.Text != "service at xiaomi" {
+		t.Fatal("the typing was lost")
+	}
+	support.SetText("service.global@xiaomi.com")
+	backups.SetText("7")
+	if save.Disabled() {
+		t.Fatal("Save stays disabled on valid settings")
+	}
+	test.Tap(save)
+	got, err := s.Settings(ctx)
+	if err != nil || got.CenterName != "Мобильный мастер" || got.BackupsKept != 7 {
+		t.Errorf("saved %+v, %v", got, err)
 	}
 }

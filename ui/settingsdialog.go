@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+	"net/mail"
 	"strconv"
 	"strings"
 
@@ -8,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"recoverydesk/casefile"
 )
 
 // systemLang is the interface language the system asks for, "ru" or "en".
@@ -33,13 +37,22 @@ func (a *App) ShowSettings() {
 	if !a.mayReview(T("Settings")) {
 		return
 	}
-	s := a.Settings()
+	a.editSettings(a.Settings())
+}
+
+// editSettings opens the settings dialog holding s: the saved settings, or what was typed
+// when a save was refused, so that nothing typed is lost. Each field says what it takes as it
+// is typed, and Save waits until every field holds it.
+func (a *App) editSettings(s casefile.Settings) {
 	entry := func(v string) *FormEntry { e := NewFormEntry(); e.SetText(v); return e }
 	name, addr, phone, email := entry(s.CenterName), entry(s.CenterAddress), entry(s.CenterPhone), entry(s.CenterEmail)
 	tech := entry(s.Technician)
 	waiting := entry(strconv.Itoa(s.WaitingDays))
 	retention := entry(strconv.Itoa(s.RetentionDays))
 	backups := entry(strconv.Itoa(s.BackupsKept))
+	email.Validator = validEmail
+	waiting.Validator, backups.Validator = validDays(1, 365), validDays(1, 365)
+	retention.Validator = validDays(30, 36500)
 	uiLangs := []string{T("As the system"), "English", "Русский"}
 	uiLang := widget.NewSelect(uiLangs, nil)
 	uiLang.SetSelectedIndex(map[string]int{"": 0, "en": 1, "ru": 2}[s.Language])
@@ -52,6 +65,7 @@ func (a *App) ShowSettings() {
 	regions := map[string]*FormEntry{}
 	for _, r := range s.Regions() {
 		e := entry(s.SupportAddresses[r])
+		e.Validator = validEmail
 		regions[r] = e
 		items = append(items, widget.NewFormItem(Tf("Support address ({{.Region}})", map[string]any{"Region": r}), e))
 	}
@@ -78,9 +92,10 @@ func (a *App) ShowSettings() {
 		n.DossierLanguage = []string{"en", "ru"}[max(0, docLang.SelectedIndex())]
 		if err := a.store.SaveSettings(a.ctx, n); err != nil {
 			a.showError(a.main, T("The settings were not saved."), err)
+			a.editSettings(n)
 			return
 		}
-		changedLang := n.Language != s.Language
+		changedLang := n.Language != a.Settings().Language
 		a.setSettings(n)
 		a.list.Refresh()
 		if changedLang {
@@ -92,4 +107,25 @@ func (a *App) ShowSettings() {
 		submitOnEnter(d, e)
 	}
 	showDialog(d, fyne.NewSize(640, 640))
+}
+
+// validEmail takes an empty field (no address for that) or an e-mail address.
+func validEmail(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	if _, err := mail.ParseAddress(strings.TrimSpace(s)); err != nil {
+		return errors.New(T("Not an e-mail address; it looks like name@example.com."))
+	}
+	return nil
+}
+
+// validDays takes a whole number of days from least to most.
+func validDays(least, most int) func(string) error {
+	return func(s string) error {
+		if n, err := strconv.Atoi(strings.TrimSpace(s)); err != nil || n < least || n > most {
+			return errors.New(Tf("A number of days from {{.Least}} to {{.Most}}.", map[string]any{"Least": least, "Most": most}))
+		}
+		return nil
+	}
 }
