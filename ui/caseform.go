@@ -462,10 +462,21 @@ func eventText(e casefile.Event) string {
 		if t, ok := editedText(e.Note); ok {
 			what, e.Note = t, ""
 		}
-	case casefile.ActionAttachmentAdded:
-		what = T("File added") + ": " + e.Details["name"]
-	case casefile.ActionAttachmentRemoved:
-		what = T("File removed") + ": " + e.Details["name"]
+	case casefile.ActionAttachmentAdded, casefile.ActionAttachmentRemoved:
+		what = T("File added")
+		if e.Action == casefile.ActionAttachmentRemoved {
+			what = T("File removed")
+		}
+		kind, name := casefile.AttachmentKind(e.Details["kind"]), e.Details["name"]
+		if kind.Valid() {
+			what += ": " + kindName(kind) + " — " + name
+		} else {
+			what += ": " + name
+		}
+		// The store's note says the same in its own words ("imei_screen: photo.jpg").
+		if e.Note == string(kind)+": "+name {
+			e.Note = ""
+		}
 	case casefile.ActionExported:
 		what = exportedText(e.Details)
 	case casefile.ActionPurged:

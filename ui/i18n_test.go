@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"recoverydesk/casefile"
 )
 
 // TestSetLanguage_ChoiceBeatsTheSystem: the language chosen in the settings is the one the
@@ -34,5 +36,27 @@ func TestSetLanguage_ChoiceBeatsTheSystem(t *testing.T) {
 	got := Tf("14 digits: the check digit is missing. Did you mean {{.IMEI}}?", map[string]any{"IMEI": "352099001761481"})
 	if !strings.HasPrefix(got, "14 цифр") || !strings.Contains(got, "352099001761481") {
 		t.Errorf("a phrase with a field: %q", got)
+	}
+}
+
+// TestEventText_FileInThePersonsWords: a file added or removed reads by its kind's name and its
+// file name, once, never the store's note ("imei_screen: photo.jpg") after it.
+func TestEventText_FileInThePersonsWords(t *testing.T) {
+	t.Cleanup(func() { setLanguage("en") })
+	for _, tt := range []struct{ lang, want string }{
+		{"en", "File added: *#06# screen — screen.jpg"},
+		{"ru", "Добавлен файл: Экран *#06# — screen.jpg"},
+	} {
+		setLanguage(tt.lang)
+		got := eventText(casefile.Event{Action: casefile.ActionAttachmentAdded, Note: "imei_screen: screen.jpg",
+			Details: map[string]string{"kind": "imei_screen", "name": "screen.jpg"}})
+		if got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+	setLanguage("en")
+	if got := eventText(casefile.Event{Action: casefile.ActionAttachmentRemoved, Note: "replaced by a sharper photo",
+		Details: map[string]string{"kind": "box", "name": "box.jpg"}}); !strings.Contains(got, "replaced by a sharper photo") {
+		t.Errorf("a removal's own note was dropped: %q", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"recoverydesk/casefile"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -386,7 +387,7 @@ func (d *dossier) history() {
 		case e.Action == casefile.ActionExported:
 			what += " (" + e.Details["language"] + ")"
 		case e.Note != "":
-			what += ": " + e.Note
+			what += ": " + d.noteText(e)
 		}
 		if ref := e.Details["reference"]; ref != "" {
 			what += " (" + ref + ")"
@@ -395,6 +396,48 @@ func (d *dossier) history() {
 		f.CellFormat(30, 5, pdfText(truncateRunes(e.Operator, 18)), "", 0, "L", false, 0, "")
 		f.MultiCell(0, 5, pdfText(what), "", "L", false)
 	}
+}
+
+// noteText words a history note in the dossier's language where the store wrote it in its own
+// terms: an edit's field keys ("changed: customer.phone") become the dossier's labels, and a
+// file's kind ("imei_screen: photo.jpg") its name for the kind.
+func (d *dossier) noteText(e casefile.Event) string {
+	if keys, ok := strings.CutPrefix(e.Note, editedPrefix); ok {
+		var labels []string
+		for _, k := range strings.Split(keys, ", ") {
+			k = strings.TrimSpace(k)
+			if p, ok := fieldPhrases[k]; ok {
+				k = d.t(p)
+			} else if strings.HasPrefix(k, "declarations.") {
+				k = d.t("Customer's declarations")
+			}
+			if !slices.Contains(labels, k) {
+				labels = append(labels, k)
+			}
+		}
+		return strings.Join(labels, ", ")
+	}
+	if kind, name, ok := strings.Cut(e.Note, ": "); ok && casefile.AttachmentKind(kind).Valid() {
+		return d.t(kind) + " — " + name
+	}
+	return e.Note
+}
+
+// fieldPhrases are the dossier's own labels for the fields an edit names.
+var fieldPhrases = map[string]string{
+	"customer.name": "Name", "customer.phone": "Phone", "customer.email": "E-mail",
+	"customer.id_document.type": "Identity document", "customer.id_document.number": "Identity document",
+	"customer.consent": "Consent to data processing",
+	"device.brand":     "Brand", "device.model": "Model", "device.imei1": "IMEI 1", "device.imei2": "IMEI 2",
+	"device.serial": "Serial number", "device.lock_screen_text": "Lock screen shows",
+	"account.identifier": "Mi Account (as the customer remembers it)", "account.knows_login": "knows the login",
+	"account.controls_linked_contact": "controls the linked phone or e-mail",
+	"purchase.date":                   "Purchase date", "purchase.seller": "Seller", "purchase.seller_contact": "Seller's contact",
+	"purchase.receipt_number": "Receipt number", "purchase.price": "Price", "purchase.channel": "Channel",
+	"ownership_statement":           "Ownership statement",
+	"verification.imei_matches_box": "IMEI on the device matches the box label", "verification.imei_matches_receipt": "IMEI on the device matches the receipt",
+	"verification.mismatch_note": "Technician's explanation of the difference",
+	"notes":                      "Notes", "support_region": "Support region",
 }
 
 // MaskDocumentNumber hides all but the last three characters of an identity document number,

@@ -409,3 +409,29 @@ func TestDocuments_NothingEmptyPrinted(t *testing.T) {
 		}
 	}
 }
+
+// TestRender_HistoryInTheDossiersLanguage: the history names edited fields and added files in
+// the dossier's own words, never the store's keys (customer.phone, imei_screen).
+func TestRender_HistoryInTheDossiersLanguage(t *testing.T) {
+	c := sample.ReadyCase()
+	at := c.CreatedAt.Add(time.Hour)
+	c.History = append(c.History,
+		casefile.Event{At: at, Operator: "Анна", Action: casefile.ActionEdited, Note: "changed: customer.phone, declarations.facts_true, declarations.may_be_erased"},
+		casefile.Event{At: at, Operator: "Анна", Action: casefile.ActionAttachmentAdded, Note: "imei_screen: screen.jpg",
+			Details: map[string]string{"kind": "imei_screen", "name": "screen.jpg"}})
+	for _, tt := range []struct{ lang, edited string }{
+		{"en", "Phone, Customer's declarations"},
+		{"ru", "Телефон, Заявления клиента"},
+	} {
+		text := tool(t, "pdftotext", writeTemp(t, "d.pdf", render(t, c, dossierOptions(tt.lang))), "-")
+		flat := strings.Join(strings.Fields(text), " ")
+		if !strings.Contains(flat, tt.edited) || !strings.Contains(flat, "screen.jpg") {
+			t.Errorf("%s: the history reads %q", tt.lang, flat[max(0, strings.Index(flat, "screen.jpg")-300):])
+		}
+		for _, key := range []string{"customer.phone", "changed:", "imei_screen", "declarations."} {
+			if strings.Contains(flat, key) {
+				t.Errorf("%s: the dossier prints the store's %q", tt.lang, key)
+			}
+		}
+	}
+}

@@ -39,6 +39,7 @@ var dossierText = map[string]map[string]string{
 		"Mi Account (as the customer remembers it)": "Mi аккаунт (со слов клиента)",
 		"Purchase":            "Покупка",
 		"Purchase date":       "Дата покупки",
+		"Notes":               "Заметки",
 		"Seller":              "Продавец",
 		"Seller's contact":    "Контакт продавца",
 		"Channel":             "Канал покупки",
