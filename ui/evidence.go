@@ -124,9 +124,15 @@ func (p *EvidencePanel) Add(kind casefile.AttachmentKind) {
 	})
 }
 
-// addPath takes a typed path ("~/" is the home folder; a pasted file:// address works too).
+// addPath takes a typed path ("~/" is the home folder; a pasted file:// address works too,
+// and so does a path in quotes, as Windows Explorer's "Copy as path" and a shell give it).
 func (p *EvidencePanel) addPath(typed string) {
 	s := strings.TrimSpace(typed)
+	for _, q := range []string{`"`, `'`} {
+		if len(s) >= 2 && strings.HasPrefix(s, q) && strings.HasSuffix(s, q) {
+			s = strings.TrimSpace(s[1 : len(s)-1])
+		}
+	}
 	if s == "" {
 		return
 	}

@@ -288,7 +288,7 @@ func TestEvidence_DropAndTypedPath(t *testing.T) {
 	}
 	f.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(photo)})
 	submit()
-	f.evidence.path.SetText(receipt)
+	f.evidence.path.SetText(`"` + receipt + `"`) // as Windows Explorer's "Copy as path" gives it
 	f.evidence.path.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	submit()
 	k := mustCase(t, s, f.Case().Number)

@@ -330,10 +330,13 @@ func (o *OverviewWindow) makeBackup(dest string, backup func() error) {
 				a.showError(o.win, T("The backup was not made."), err)
 				return
 			}
+			// A path has no spaces to wrap at: it breaks where the line ends, in a dialog wide
+			// enough to read it (a dialog sized by its label alone showed a few letters a line).
 			lbl := widget.NewLabel(dest)
-			lbl.Wrapping = fyne.TextWrapWord
-			dialog.ShowCustom(T("Backup made"), T("Close"), container.NewVBox(lbl,
+			lbl.Wrapping = fyne.TextWrapBreak
+			d := dialog.NewCustom(T("Backup made"), T("Close"), container.NewVBox(lbl,
 				&widget.Button{Text: T("Show folder"), OnTapped: func() { a.openPath(filepath.Dir(dest)) }}), o.win)
+			showMessage(o.win, d, fyne.NewSize(600, 220))
 		})
 	})
 }
