@@ -311,7 +311,7 @@ func (l *CaseList) reload() {
 			if more {
 				l.count.SetText(Tf("More than {{.Count}} cases: type more to narrow the search", map[string]any{"Count": total}))
 			} else {
-				l.count.SetText(Tf("{{.Count}} cases", map[string]any{"Count": total}))
+				l.count.SetText(casesText(total))
 			}
 			l.showEmpty(total, q)
 			l.app.main.SetTitle(fmt.Sprintf("RecoveryDesk — %s", l.count.Text))
@@ -319,6 +319,15 @@ func (l *CaseList) reload() {
 			l.list.ScrollToTop()
 		})
 	})
+}
+
+// casesText is how many cases there are: "1 case", "2 cases" ("Дел: 1" in Russian, where the
+// count comes after a word that needs no agreement).
+func casesText(n int) string {
+	if n == 1 {
+		return Tf("{{.Count}} case", map[string]any{"Count": n})
+	}
+	return Tf("{{.Count}} cases", map[string]any{"Count": n})
 }
 
 // Total is the number of cases the list shows.

@@ -273,7 +273,7 @@ func (o *OverviewWindow) writeReport(filter casefile.ReportFilter, xlsx bool) {
 					a.showError(o.win, T("The report was not written."), err)
 					return
 				}
-				dialog.ShowInformation(T("Report written"), Tf("{{.N}} cases", map[string]any{"N": len(rows)}), o.win)
+				dialog.ShowInformation(T("Report written"), casesText(len(rows)), o.win)
 			})
 		})
 	})
