@@ -351,7 +351,8 @@ func (o *OverviewWindow) restore() {
 		showDialog(dialog.NewCustom(T("Restore from backup"), T("Close"), msg, o.win), fyne.NewSize(560, 240))
 		return
 	}
-	showFileOpen(o.win, nil, func(r fyne.URIReadCloser) {
+	// Backups are .db files (the daily ones in the backups folder, and those made from here).
+	showFileOpen(o.win, []string{".db", ".DB"}, func(r fyne.URIReadCloser) {
 		if r == nil {
 			return
 		}
@@ -370,7 +371,9 @@ func (o *OverviewWindow) restore() {
 			}
 			a.confirmUnsaved(func() {
 				if err := m.ScheduleRestore(a.ctx, path); err != nil {
-					a.showError(o.win, T("This file cannot be restored; the current database is untouched."), err)
+					// The check's own words name tables and columns; what a person needs is
+					// that this file is no backup of theirs, and that nothing changed.
+					a.showError(o.win, T("This file is not a RecoveryDesk backup, or it is damaged; the current database is untouched. Choose a backup: the files named recoverydesk-DATE.db in the backups folder."), nil)
 					return
 				}
 				a.fyne.Quit()
