@@ -51,8 +51,8 @@ func (a *App) editSettings(s casefile.Settings) {
 	retention := entry(strconv.Itoa(s.RetentionDays))
 	backups := entry(strconv.Itoa(s.BackupsKept))
 	email.Validator = validEmail
-	waiting.Validator, backups.Validator = validDays(1, 365), validDays(1, 365)
-	retention.Validator = validDays(30, 36500)
+	waiting.Validator, retention.Validator = validRange("A number of days from {{.Least}} to {{.Most}}.", 1, 365), validRange("A number of days from {{.Least}} to {{.Most}}.", 30, 36500)
+	backups.Validator = validRange("A number from {{.Least}} to {{.Most}}.", 1, 365)
 	uiLangs := []string{T("As the system"), "English", "Русский"}
 	uiLang := widget.NewSelect(uiLangs, nil)
 	uiLang.SetSelectedIndex(map[string]int{"": 0, "en": 1, "ru": 2}[s.Language])
@@ -120,11 +120,12 @@ func validEmail(s string) error {
 	return nil
 }
 
-// validDays takes a whole number of days from least to most.
-func validDays(least, most int) func(string) error {
+// validRange takes a whole number from least to most; phrase says so, with {{.Least}} and
+// {{.Most}} in it.
+func validRange(phrase string, least, most int) func(string) error {
 	return func(s string) error {
 		if n, err := strconv.Atoi(strings.TrimSpace(s)); err != nil || n < least || n > most {
-			return errors.New(Tf("A number of days from {{.Least}} to {{.Most}}.", map[string]any{"Least": least, "Most": most}))
+			return errors.New(Tf(phrase, map[string]any{"Least": least, "Most": most}))
 		}
 		return nil
 	}
