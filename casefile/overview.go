@@ -18,7 +18,7 @@ type Overview struct {
 	Resolved30, Rejected30                  int
 	Resolved90, Rejected90                  int
 	RefusalReasons                          []ReasonCount
-	// Weeks are the last weeks, oldest first: cases opened and closed in each.
+	// Weeks are the last weeks, oldest first: cases opened and finished in each.
 	Weeks []WeekCount
 }
 
@@ -28,7 +28,9 @@ type ReasonCount struct {
 	Count  int
 }
 
-// WeekCount is one week of the chart.
+// WeekCount is one week of the chart. Closed counts the cases finished that week: unlocked,
+// refused or closed, whichever came first, once per case (a case unlocked one week and handed
+// back the next finished in the first).
 type WeekCount struct {
 	Start          time.Time
 	Opened, Closed int
@@ -67,7 +69,14 @@ func BuildOverview(lives []CaseLife, now time.Time, weeks int) Overview {
 			o.Weeks[i].Opened++
 		}
 		var submitted time.Time
+		finished := false
 		for _, e := range l.Events {
+			if !finished && (e.To == StatusResolved || e.To == StatusRejected || e.To == StatusClosed) {
+				finished = true
+				if i := week(e.At); i >= 0 {
+					o.Weeks[i].Closed++
+				}
+			}
 			switch e.To {
 			case StatusSubmitted:
 				submitted = e.At
@@ -94,10 +103,6 @@ func BuildOverview(lives []CaseLife, now time.Time, weeks int) Overview {
 					o.Rejected90++
 				}
 				reasons[e.Note]++
-			case StatusClosed:
-				if i := week(e.At); i >= 0 {
-					o.Weeks[i].Closed++
-				}
 			}
 		}
 	}
