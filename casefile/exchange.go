@@ -17,11 +17,12 @@ type ImportError struct {
 	Err   error
 }
 
+// Error counts the cases as a person does, from 1 ("case 2" is the second in the file).
 func (e *ImportError) Error() string {
 	if e.Field != "" {
-		return fmt.Sprintf("case %d, %s: %v", e.Index, e.Field, e.Err)
+		return fmt.Sprintf("case %d, %s: %v", e.Index+1, e.Field, e.Err)
 	}
-	return fmt.Sprintf("case %d: %v", e.Index, e.Err)
+	return fmt.Sprintf("case %d: %v", e.Index+1, e.Err)
 }
 
 func (e *ImportError) Unwrap() error { return e.Err }

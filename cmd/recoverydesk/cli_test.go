@@ -179,7 +179,7 @@ func TestCLI_ImportFailureWritesNothing(t *testing.T) {
 	tests := []struct {
 		name, json, want string
 	}{
-		{"bad imei in the second case", `[{"customer":{"name":"A"}},{"customer":{"name":"B"},"device":{"imei1":"490154203237519"}}]`, "case 1, device.imei1"},
+		{"bad imei in the second case", `[{"customer":{"name":"A"}},{"customer":{"name":"B"},"device":{"imei1":"490154203237519"}}]`, "case 2, device.imei1"},
 		{"unknown key", `{"customer":{"name":"A","nmae":"x"}}`, "nmae"},
 		{"wrong type", `{"customer":{"name":"A","consent":"yes"}}`, "customer.consent"},
 		{"missing file", `{"customer":{"name":"A"},"attachments":[{"kind":"box","path":"nowhere.jpg"}]}`, "attachments[0].path"},

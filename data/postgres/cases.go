@@ -24,7 +24,7 @@ func (s *Store) ImportCases(ctx context.Context, cs []*casefile.Case, operator s
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		for i, c := range cs {
 			if err := s.createCase(ctx, tx, c, operator); err != nil {
-				return fmt.Errorf("case %d: %w", i, err)
+				return fmt.Errorf("case %d: %w", i+1, err) // counted from 1, as a person reads the file
 			}
 		}
 		return nil
