@@ -31,10 +31,31 @@ func setLanguage(code string) {
 	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
 		fyne.LogError("loading translations", err)
 	}
-	if code != "en" && code != "ru" {
+	if code == "en" || code == "ru" {
+		followChoice(code)
+	} else {
 		code = systemLang()
 	}
 	localizer.Store(i18n.NewLocalizer(phrases(), code))
+}
+
+// fyneText is Fyne's own wording of its phrases (its file dialog's buttons, Cancel, OK) in our
+// two languages, copied from Fyne's lang/translations (BSD-3-Clause, as Fyne).
+//
+//go:embed fynetext
+var fyneText embed.FS
+
+// followChoice makes Fyne's own phrases speak the chosen language where Fyne takes its language
+// from the system alone (Windows, macOS): the chosen language's phrases are registered under the
+// system's locale, which Fyne then picks. Where Fyne reads LANGUAGE (Linux), this changes nothing.
+func followChoice(code string) {
+	data, err := fyneText.ReadFile("fynetext/base." + code + ".json")
+	if err != nil {
+		return
+	}
+	if err := lang.AddTranslationsForLocale(data, lang.SystemLocale()); err != nil {
+		fyne.LogError("loading Fyne's phrases", err)
+	}
 }
 
 // phrases is the bundle of our translations, read once from the embedded files.

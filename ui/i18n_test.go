@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/lang"
+
 	"recoverydesk/casefile"
 )
 
@@ -58,5 +60,17 @@ func TestEventText_FileInThePersonsWords(t *testing.T) {
 	if got := eventText(casefile.Event{Action: casefile.ActionAttachmentRemoved, Note: "replaced by a sharper photo",
 		Details: map[string]string{"kind": "box", "name": "box.jpg"}}); !strings.Contains(got, "replaced by a sharper photo") {
 		t.Errorf("a removal's own note was dropped: %q", got)
+	}
+}
+
+// TestSetLanguage_FynesOwnPhrasesFollow: Fyne's own phrases (its dialogs' buttons) speak the
+// chosen language too, also where Fyne would follow the system's alone (Windows, under Wine).
+func TestSetLanguage_FynesOwnPhrasesFollow(t *testing.T) {
+	t.Cleanup(func() { setLanguage("en") })
+	for _, tt := range []struct{ code, want string }{{"ru", "Отмена"}, {"en", "Cancel"}, {"ru", "Отмена"}} {
+		setLanguage(tt.code)
+		if got := lang.L("Cancel"); got != tt.want {
+			t.Errorf("%s: Fyne's Cancel reads %q, want %q", tt.code, got, tt.want)
+		}
 	}
 }
