@@ -23,6 +23,8 @@ exe="$dir/$name.exe"
 [ -n "$(ls -A "$dir/licenses" 2>/dev/null)" ] || fail "$dir/licenses is empty"
 [ -f "$dir/licenses/github.com/gen2brain/heic/LICENSE.libheif" ] || fail "libheif's licence is missing from $dir/licenses"
 [ -f "$dir/licenses/libjpeg-turbo.md" ] || fail "libjpeg-turbo's licence is missing from $dir/licenses"
+[ -f "$dir/licenses/pdfium.txt" ] && [ -f "$dir/licenses/pdfium-third-party/freetype.txt" ] ||
+	fail "PDFium's licences are missing from $dir/licenses"
 
 what=$(file -b "$exe")
 case "$what" in

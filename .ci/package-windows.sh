@@ -54,7 +54,11 @@ heic=$("$GO" list -m -f '{{.Dir}}' github.com/gen2brain/heic)
 cp "$heic"/lib/LICENSE.libheif "$heic"/lib/LICENSE.libde265 "$lic/github.com/gen2brain/heic/"
 cp casefile/dossier/fonts/LICENSE "$lic/DejaVu-fonts.txt"
 cp "$jpeg/LICENSE.md" "$lic/libjpeg-turbo.md"
-cp .ci/licenses/pdfium.txt "$lic/pdfium.txt" # inside go-pdfium's WebAssembly module
+# PDFium, inside go-pdfium's WebAssembly module, and the libraries compiled into that module
+# with it (their licences as Debian records them for its own packages of the same libraries).
+cp .ci/licenses/pdfium.txt "$lic/pdfium.txt"
+mkdir -p "$lic/pdfium-third-party"
+cp .ci/licenses/pdfium-third-party/*.txt "$lic/pdfium-third-party/"
 cp /usr/share/doc/mingw-w64-common/copyright "$lic/mingw-w64-runtime.txt"
 cp /usr/share/doc/gcc-mingw-w64-base/copyright "$lic/gcc-runtime-library-exception.txt"
 cp "$($GO env GOROOT)/LICENSE" "$lic/go.txt"
