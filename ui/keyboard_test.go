@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -458,5 +460,53 @@ func TestSettings_RefusedFieldsKeepTheTyping(t *testing.T) {
 	got, err := s.Settings(ctx)
 	if err != nil || got.CenterName != "Мобильный мастер" || got.BackupsKept != 7 {
 		t.Errorf("saved %+v, %v", got, err)
+	}
+}
+
+// refusingSettings is a store that refuses to keep settings, as a shared database refuses a
+// counter's login.
+type refusingSettings struct{ Store }
+
+func (refusingSettings) SaveSettings(context.Context, casefile.Settings) error {
+	return errors.New("permission denied for table settings")
+}
+
+// TestSettings_StoreRefusalKeepsTheTyping: a save the store refuses says so and opens the
+// settings again with what was typed, not what was saved before.
+func TestSettings_StoreRefusalKeepsTheTyping(t *testing.T) {
+	a, s := newTestApp(t)
+	a.store = refusingSettings{Store: s}
+	a.ShowSettings()
+	c := a.main.Canvas()
+	var name *FormEntry
+	var save *widget.Button
+	walk(c.Overlays().Top(), func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *FormEntry:
+			if name == nil {
+				name = w
+			}
+		case *widget.Button:
+			if w.Text == T("Save") {
+				save = w
+			}
+		}
+	})
+	name.SetText("Мобильный мастер")
+	test.Tap(save)
+	a.WaitIdle()
+	var reopened bool
+	for _, o := range c.Overlays().List() {
+		walk(o, func(o fyne.CanvasObject) {
+			if e, ok := o.(*FormEntry); ok && e.Text == "Мобильный мастер" {
+				reopened = true
+			}
+		})
+	}
+	if !reopened {
+		t.Error("the refused settings were not offered again with what was typed")
+	}
+	if got, _ := s.Settings(ctx); got.CenterName == "Мобильный мастер" {
+		t.Error("the refused settings were kept")
 	}
 }

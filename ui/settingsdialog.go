@@ -90,17 +90,24 @@ func (a *App) editSettings(s casefile.Settings) {
 		n.BackupsKept, _ = strconv.Atoi(strings.TrimSpace(backups.Text))
 		n.Language = []string{"", "en", "ru"}[max(0, uiLang.SelectedIndex())]
 		n.DossierLanguage = []string{"en", "ru"}[max(0, docLang.SelectedIndex())]
-		if err := a.store.SaveSettings(a.ctx, n); err != nil {
-			a.showError(a.main, T("The settings were not saved."), err)
-			a.editSettings(n)
-			return
-		}
-		changedLang := n.Language != a.Settings().Language
-		a.setSettings(n)
-		a.list.Refresh()
-		if changedLang {
-			dialog.ShowInformation(T("Settings"), T("The new interface language applies from the next start."), a.main)
-		}
+		// The store is asked in the background (a shared database may be slow to answer); a
+		// refusal reopens the dialog with what was typed.
+		a.background(func() {
+			err := a.store.SaveSettings(a.ctx, n)
+			fyne.Do(func() {
+				if err != nil {
+					a.showError(a.main, T("The settings were not saved."), err)
+					a.editSettings(n)
+					return
+				}
+				changedLang := n.Language != a.Settings().Language
+				a.setSettings(n)
+				a.list.Refresh()
+				if changedLang {
+					dialog.ShowInformation(T("Settings"), T("The new interface language applies from the next start."), a.main)
+				}
+			})
+		})
 	}, a.main)
 	submitOnEnter(d, name, addr, phone, email, tech, waiting, retention, backups)
 	for _, e := range regions {
