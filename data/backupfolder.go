@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,3 +57,16 @@ type hiddenTemp struct {
 
 func (e *hiddenTemp) Error() string { return strings.ReplaceAll(e.err.Error(), e.tmp, e.dest) }
 func (e *hiddenTemp) Unwrap() error { return e.err }
+
+// PlaceBackup gives the finished copy tmp its name dest, in one step. A refusal names dest
+// alone, with the system's reason (a name too long for the disk): the person never saw tmp.
+func PlaceBackup(tmp, dest string) error {
+	if err := os.Rename(tmp, dest); err != nil {
+		var le *os.LinkError
+		if errors.As(err, &le) {
+			err = le.Err
+		}
+		return fmt.Errorf("cannot write the backup %s: %w", dest, err)
+	}
+	return nil
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -83,5 +84,23 @@ func TestHideTemp(t *testing.T) {
 	}
 	if !errors.Is(HideTemp(full, tmp, dest), syscall.ENOSPC) {
 		t.Error("a full disk is no longer known as one")
+	}
+}
+
+func TestPlaceBackup_NamesTheBackupAlone(t *testing.T) {
+	dir := t.TempDir()
+	tmp := filepath.Join(dir, ".recoverydesk-backup-1.partial")
+	os.WriteFile(tmp, []byte("copy"), 0o600)
+	dest := filepath.Join(dir, "missing", "monday.db")
+	err := PlaceBackup(tmp, dest)
+	if err == nil || !strings.Contains(err.Error(), dest) || strings.Contains(err.Error(), ".partial") {
+		t.Fatalf("%v", err)
+	}
+	dest = filepath.Join(dir, "monday.db")
+	if err := PlaceBackup(tmp, dest); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(dest); string(b) != "copy" {
+		t.Errorf("the backup holds %q", b)
 	}
 }

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -36,6 +37,11 @@ func StageDocument(path string, b []byte, force bool) (*PendingDocument, error) 
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".recoverydesk-*")
 	if err != nil {
+		// The system's reason alone: the temporary name is ours, never seen by the person.
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
 		return nil, fmt.Errorf("cannot write in %s: %w", filepath.Dir(path), err)
 	}
 	p := &PendingDocument{tmp: tmp.Name(), path: path}

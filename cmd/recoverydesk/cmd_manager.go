@@ -52,7 +52,7 @@ func cmdReport(c *cli, args []string) int {
 		}
 		t, err := casefile.ParseDate(d.value, time.Local)
 		if err != nil {
-			return c.fail("%s %q is not a date; write it as YYYY-MM-DD or DD.MM.YYYY", d.flag, d.value)
+			return c.fail("%s %q: %v", d.flag, d.value, err)
 		}
 		*d.into = t.AddDate(0, 0, d.add)
 	}

@@ -81,7 +81,7 @@ func (s *Store) Dump(ctx context.Context, dest string) (err error) {
 	if err := os.Chmod(tmp, 0o600); err != nil {
 		return err
 	}
-	return os.Rename(tmp, dest)
+	return data.PlaceBackup(tmp, dest)
 }
 
 // CheckDump says whether the file at path is a backup of a RecoveryDesk shared database that

@@ -62,7 +62,7 @@ func (s *Store) Backup(ctx context.Context, dest string) (err error) {
 			return fmt.Errorf("back up: %w", err)
 		}
 	}
-	return os.Rename(tmp, dest)
+	return data.PlaceBackup(tmp, dest)
 }
 
 // CheckBackup opens a file read-only and proves it is a RecoveryDesk database this program can
