@@ -15,4 +15,7 @@ var (
 	// ErrSignIn: a shared database refused the login itself (a wrong password, a removed
 	// person, a login it does not know); the window asks for the login and password again.
 	ErrSignIn = errors.New("sign-in refused")
+	// ErrDamaged: a stored file no longer matches the SHA-256 recorded when it was added, so
+	// it is not evidence any more; a backup holds the original.
+	ErrDamaged = errors.New("the stored file is damaged (its SHA-256 no longer matches); restore it from a backup")
 )

@@ -17,6 +17,7 @@ import (
 
 	"recoverydesk/casefile"
 	"recoverydesk/casefile/dossier"
+	"recoverydesk/data"
 )
 
 // Options are what the command line hands the window.
@@ -269,8 +270,26 @@ func (a *App) showError(w fyne.Window, sentence string, err error) {
 	switch {
 	case errors.As(err, &ve):
 		msg += "\n\n" + validationText(ve)
-	case errors.As(err, &te), errors.As(err, &ee), errors.As(err, &nr):
-		msg += "\n\n" + err.Error()
+	case errors.As(err, &te):
+		msg += "\n\n" + transitionMessage(te, nil)
+	case errors.As(err, &ee):
+		msg += "\n\n" + evidenceMessage(ee)
+	case errors.As(err, &nr):
+		msg += "\n\n" + T("The dossier is not complete yet. Still missing:")
+		for _, m := range nr.Missing {
+			msg += "\n• " + readinessText(m, nil)
+		}
+		msg += "\n\n" + T("A draft can be exported meanwhile.")
+	case data.DiskFull(err):
+		fyne.LogError(sentence, err)
+		msg += "\n\n" + T("The disk is full. Free some space (empty the recycle bin, move old exports away), then try again: nothing you typed was lost.")
+	case errors.Is(err, casefile.ErrForbidden):
+		msg += "\n\n" + T("Your role does not allow this. A manager can do it, or change your role.")
+	case errors.Is(err, casefile.ErrDamaged):
+		fyne.LogError(sentence, err)
+		msg += "\n\n" + T("The stored file is damaged: it no longer matches the fingerprint (SHA-256) recorded when it was added, so it is no longer evidence. Restore it from a backup, or add the file again from its original.")
+	case errors.Is(err, casefile.ErrNotFound):
+		msg += "\n\n" + T("It is no longer in the database: someone may have deleted it or restored an older backup. Refresh the list.")
 	case err != nil && unreachableHost(err) != "":
 		msg += "\n\n" + Tf("The shared database at {{.Host}} cannot be reached: check the network, or ask whoever runs the server. Nothing you typed was lost: try again once it answers; there is no need to restart.",
 			map[string]any{"Host": unreachableHost(err)})

@@ -105,7 +105,7 @@ func (s *Store) RemoveAttachment(ctx context.Context, number string, attachmentI
 }
 
 // ErrDamaged means a stored file no longer matches the SHA-256 recorded when it was added.
-var ErrDamaged = errors.New("the stored file is damaged (its SHA-256 no longer matches); restore it from a backup")
+var ErrDamaged = casefile.ErrDamaged
 
 // AttachmentData returns a file's bytes and its prepared rendition (nil for PDFs), checking
 // the bytes against the SHA-256 recorded when it was added.
