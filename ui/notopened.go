@@ -1,55 +1,172 @@
 package ui
 
 import (
+	"errors"
+	"path/filepath"
+	"sync"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"recoverydesk/casefile"
+	"recoverydesk/data"
 )
+
+// NotOpened is a database that did not open, and the ways out the caller can offer.
+type NotOpened struct {
+	// Err is the store's refusal; its own sentence names the path or server and is shown as
+	// the details, below what it means in the person's language.
+	Err error
+	// UseOwn, when not nil, goes back to the computer's own file (the database was the shared
+	// one chosen in the window).
+	UseOwn func() error
+	// Restore, when not nil, replaces the damaged database file with a checked backup, keeping
+	// the damaged one aside; BackupDir is where the daily backups are.
+	Restore   func(backup string) error
+	BackupDir string
+}
 
 // ShowNotOpened tells a person who started the window, by a shortcut or a double click, why the
 // database did not open, and waits until they close it. Printed to a terminal nobody sees, the
-// reason would be lost and the app would seem not to start at all. reason is the store's own
-// sentence: it names the path or server and what to do about it. useOwn, when not nil, is
-// offered as a way back to the computer's own file (the database was the shared one chosen in
-// the window); ShowNotOpened reports whether it was taken and succeeded.
-func ShowNotOpened(fa fyne.App, reason string, useOwn func() error) bool {
+// reason would be lost and the app would seem not to start at all. It reports whether a way out
+// was taken and succeeded, so that the caller starts again.
+func ShowNotOpened(fa fyne.App, n NotOpened) bool {
 	setLanguage("")
 	took := false
-	newNotOpenedWindow(fa, reason, useOwn, &took).Show()
+	newNotOpenedWindow(fa, n, &took).Show()
 	fa.Run()
 	return took
 }
 
-func newNotOpenedWindow(fa fyne.App, reason string, useOwn func() error, took *bool) fyne.Window {
+// notOpenedText is what a refusal to open means and what to do, in the person's language.
+func notOpenedText(err error) string {
+	switch {
+	case unreachableHost(err) != "":
+		return Tf("The shared database at {{.Host}} cannot be reached: check the network, or ask whoever runs the server.",
+			map[string]any{"Host": unreachableHost(err)})
+	case errors.Is(err, data.ErrReadOnly):
+		return T("The database file is read-only (an archived counter, or a copy). Make it writable in the file's properties to work in it.")
+	case errors.Is(err, data.ErrForeign):
+		return T("The file is another application's database, not RecoveryDesk's; RecoveryDesk does not write into it. Choose the RecoveryDesk database.")
+	case errors.Is(err, data.ErrBroken):
+		return T("The database file is damaged and cannot be read. Restore the latest backup: the damaged file is kept aside, not deleted.")
+	case errors.Is(err, data.ErrNewer):
+		return T("A newer RecoveryDesk wrote this database. Install that version on this computer too; this one does not touch the database.")
+	case errors.Is(err, data.ErrInUse):
+		return T("The database is in use: it is being restored from a backup, or another RecoveryDesk holds it. Wait a moment and start again.")
+	case data.DiskFull(err):
+		return T("The disk is full. Free some space, then start RecoveryDesk again.")
+	case errors.Is(err, casefile.ErrForbidden):
+		return T("Your login may not open this database; ask whoever set it up.")
+	}
+	return T("Start RecoveryDesk again; if it keeps failing, send the details below to whoever set this computer up.")
+}
+
+// notOpenedWindow is the window of ShowNotOpened; work counts a restore under way, which the
+// tests wait for.
+type notOpenedWindow struct {
+	fyne.Window
+	n       NotOpened
+	meaning *widget.Label
+	restore *widget.Button
+	took    *bool
+	work    sync.WaitGroup
+}
+
+func newNotOpenedWindow(fa fyne.App, n NotOpened, took *bool) *notOpenedWindow {
 	fa.SetIcon(appIcon)
 	w := fa.NewWindow("RecoveryDesk")
+	nw := &notOpenedWindow{Window: w, n: n, took: took}
 	heading := widget.NewLabelWithStyle(T("The database could not be opened:"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	detail := widget.NewLabel(reason)
+	meaning := widget.NewLabel(notOpenedText(n.Err))
+	meaning.Wrapping = fyne.TextWrapWord
+	nw.meaning = meaning
+	detail := widget.NewLabel(T("Details:") + " " + n.Err.Error())
 	detail.Wrapping = fyne.TextWrapWord
 	detail.Selectable = true // so that it can be copied into a message to whoever set the counter up
 	quit := widget.NewButton(T("Quit"), w.Close)
 	quit.Importance = widget.HighImportance
-	buttons := container.NewHBox(layout.NewSpacer(), quit)
-	if useOwn != nil {
+	var ways []fyne.CanvasObject
+	if n.UseOwn != nil {
 		own := widget.NewButton(T("Use this computer's own file"), nil)
 		own.OnTapped = func() {
-			if err := useOwn(); err != nil {
-				detail.SetText(reason + "\n\n" + T("The choice was not saved.") + " " + err.Error())
+			if err := n.UseOwn(); err != nil {
+				meaning.SetText(notOpenedText(n.Err) + "\n\n" + T("The choice was not saved.") + " " + err.Error())
 				return
 			}
 			*took = true
 			w.Close()
 		}
-		buttons = container.NewHBox(own, layout.NewSpacer(), quit)
+		ways = append(ways, own)
 	}
-	w.SetContent(container.NewPadded(container.NewVBox(heading, detail, layout.NewSpacer(), buttons)))
-	w.Resize(fyne.NewSize(560, 240))
+	if n.Restore != nil {
+		restore := widget.NewButton(T("Restore a backup…"), nil)
+		restore.Importance = widget.HighImportance
+		quit.Importance = widget.MediumImportance
+		restore.OnTapped = nw.pickRestore
+		nw.restore = restore
+		ways = append(ways, restore)
+	}
+	buttons := container.NewHBox(append(ways, layout.NewSpacer(), quit)...)
+	w.SetContent(container.NewPadded(container.NewVBox(heading, meaning, detail, layout.NewSpacer(), buttons)))
+	w.Resize(fyne.NewSize(600, 280))
 	w.CenterOnScreen()
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape || k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		// Enter closes too, as an OK would, but not under the file dialog.
+		if k.Name == fyne.KeyEscape || (w.Canvas().Overlays().Top() == nil && (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter)) {
 			w.Close()
 		}
 	})
-	return w
+	return nw
+}
+
+// pickRestore lets the person choose a backup, starting in the daily backups' folder.
+func (w *notOpenedWindow) pickRestore() {
+	// The file dialog takes the window's size: grow it so that names and dates can be read.
+	if s := w.Canvas().Size(); s.Width < 860 || s.Height < 560 {
+		w.Resize(fyne.NewSize(max(s.Width, 860), max(s.Height, 560)))
+		w.CenterOnScreen()
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		w.restoreFrom(path)
+	}, w)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+	d.SetView(dialog.ListView) // the backups' names carry their dates, too long for icons
+	if w.n.BackupDir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(w.n.BackupDir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Show()
+}
+
+// restoreFrom restores the backup at path off the window's thread, saying so meanwhile; a
+// refused backup leaves the database as it was and says why. Once it is in place the window
+// closes, and the caller starts the desk again on the restored database.
+func (w *notOpenedWindow) restoreFrom(path string) {
+	w.restore.Disable()
+	w.meaning.SetText(Tf("Restoring {{.Name}}…", map[string]any{"Name": filepath.Base(path)}))
+	w.work.Add(1)
+	go func() {
+		defer w.work.Done()
+		err := w.n.Restore(path)
+		fyne.Do(func() {
+			w.restore.Enable()
+			if err != nil {
+				w.meaning.SetText(notOpenedText(w.n.Err) + "\n\n" + T("The backup was not restored; the database is as it was.") + " " + err.Error())
+				return
+			}
+			*w.took = true
+			w.Close()
+		})
+	}()
 }

@@ -175,7 +175,7 @@ func TestNotOpened(t *testing.T) {
 	for _, key := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEscape} {
 		fa := test.NewTempApp(t)
 		reason := "there is no database at /srv/desk/branchh/cases.db; check the path, or add --create to start a new one there"
-		w := newNotOpenedWindow(fa, reason, nil, new(bool))
+		w := newNotOpenedWindow(fa, NotOpened{Err: errors.New(reason)}, new(bool))
 		w.Show()
 		said := plainText(test.RenderObjectToMarkup(w.Content()))
 		if !strings.Contains(said, T("The database could not be opened:")) || !strings.Contains(said, "branchh") {
@@ -183,7 +183,7 @@ func TestNotOpened(t *testing.T) {
 		}
 		w.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: key})
 		for _, open := range fa.Driver().AllWindows() {
-			if open == w {
+			if open == w.Window {
 				t.Fatalf("%s left the window open", key)
 			}
 		}
@@ -198,7 +198,7 @@ func TestNotOpened(t *testing.T) {
 func TestNotOpened_BackToOwnFile(t *testing.T) {
 	fa := test.NewTempApp(t)
 	took, calls := false, 0
-	w := newNotOpenedWindow(fa, "the shared database at db.center.local cannot be reached", func() error { calls++; return nil }, &took)
+	w := newNotOpenedWindow(fa, NotOpened{Err: unreachable{"db.center.local"}, UseOwn: func() error { calls++; return nil }}, &took)
 	w.Show()
 	own := findButton(w.Content(), T("Use this computer's own file"))
 	if own == nil {
@@ -209,7 +209,7 @@ func TestNotOpened_BackToOwnFile(t *testing.T) {
 		t.Errorf("took %v, saved %d times", took, calls)
 	}
 	for _, open := range fa.Driver().AllWindows() {
-		if open == w {
+		if open == w.Window {
 			t.Fatal("the window stayed open")
 		}
 	}

@@ -95,7 +95,17 @@ func (c *cli) notOpened(err error, choice *ui.DatabaseChoice) int {
 	if choice != nil && choice.Given == "" && (!choice.Current.IsZero() || c.choiceErr != nil) {
 		own = func() error { return saveChoice(ui.SharedAddress{}) }
 	}
-	if ui.ShowNotOpened(app.NewWithID(appID), err.Error(), own) {
+	n := ui.NotOpened{Err: err, UseOwn: own}
+	if data.EngineFor(c.db) == "sqlite" && errors.Is(err, data.ErrBroken) {
+		// A damaged counter file: its daily backups are the way back, from this window, since
+		// the desk that offers restores cannot open. The damaged file is kept aside.
+		n.BackupDir = filepath.Join(filepath.Dir(c.db), "backups")
+		n.Restore = func(backup string) error {
+			_, err := sqlite.Restore(c.ctx, c.db, backup)
+			return err
+		}
+	}
+	if ui.ShowNotOpened(app.NewWithID(appID), n) {
 		if err := startAgain(); err != nil {
 			return c.fail("%v", err)
 		}

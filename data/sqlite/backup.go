@@ -120,7 +120,8 @@ func Restore(ctx context.Context, path, backup string) (keptAside string, err er
 	}
 	defer lock.Close()
 	// A restore killed half-way leaves its copy behind; the lock says no restore runs now.
-	if stale, _ := filepath.Glob(path + ".restoring-*"); len(stale) > 0 {
+	for _, pattern := range []string{path + ".restoring-*", path + "-wal.restoring-*"} {
+		stale, _ := filepath.Glob(pattern)
 		for _, f := range stale {
 			os.Remove(f)
 		}
@@ -136,11 +137,31 @@ func Restore(ctx context.Context, path, backup string) (keptAside string, err er
 	if _, err := os.Stat(path); err == nil {
 		// Fold the write-ahead log into the file, so that the copy kept aside is complete and
 		// the log left behind is empty; nobody else has the database open (the lock says so).
-		if err := checkpoint(ctx, path); err != nil {
+		// The log is copied first: SQLite resets a log it cannot use while it tries to fold it in.
+		logCopy, err := copyLog(path)
+		if err != nil {
 			return "", fmt.Errorf("the current database could not be prepared for the restore: %w", err)
+		}
+		if logCopy != "" {
+			defer os.Remove(logCopy)
+		}
+		damaged := false
+		if err := checkpoint(ctx, path); err != nil {
+			if errors.Is(err, ErrInUse) || ctx.Err() != nil {
+				return "", fmt.Errorf("the current database could not be prepared for the restore: %w", err)
+			}
+			// A damaged database, the very one a restore is for, cannot fold its log in: it
+			// is kept aside as it is, its log beside it, so that nothing a specialist might
+			// still read from them is lost.
+			damaged = true
 		}
 		if keptAside, err = keepAside(path); err != nil {
 			return "", err
+		}
+		if damaged && logCopy != "" {
+			if err := os.Rename(logCopy, keptAside+"-wal"); err != nil {
+				return "", fmt.Errorf("the damaged database's log could not be kept aside: %w", err)
+			}
 		}
 		for _, ext := range []string{"-wal", "-shm"} {
 			if err := os.Remove(path + ext); err != nil && !errors.Is(err, os.ErrNotExist) {
@@ -153,6 +174,15 @@ func Restore(ctx context.Context, path, backup string) (keptAside string, err er
 	}
 	syncDir(filepath.Dir(path))
 	return keptAside, nil
+}
+
+// copyLog copies the database's write-ahead log, when it has one that is not empty, into a new
+// owner-only file beside it, and returns its name ("" when there is no log to copy).
+func copyLog(path string) (string, error) {
+	if fi, err := os.Stat(path + "-wal"); err != nil || fi.Size() == 0 {
+		return "", nil
+	}
+	return copyBeside(path+"-wal", path+"-wal")
 }
 
 // checkpoint empties the database's write-ahead log into the file.

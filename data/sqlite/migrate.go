@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+
+	"recoverydesk/data"
 )
 
 //go:embed migrations/*.sql
@@ -32,7 +34,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		return err
 	}
 	if err := reassert(ctx, db); err != nil {
-		return fmt.Errorf("the database cannot be used: %w", err)
+		return data.Classify(data.ErrBroken, fmt.Errorf("the database cannot be used: %w", err))
 	}
 	return nil
 }
@@ -49,7 +51,7 @@ func migrateTo(ctx context.Context, db *sql.DB, version int) error {
 		return fmt.Errorf("read schema version: %w", err)
 	}
 	if current > len(names) {
-		return fmt.Errorf("the database was written by a newer RecoveryDesk (schema %d, this one knows %d): update the program", current, len(names))
+		return data.Classify(data.ErrNewer, fmt.Errorf("the database was written by a newer RecoveryDesk (schema %d, this one knows %d): update the program", current, len(names)))
 	}
 	for i := current; i < version && i < len(names); i++ {
 		script, err := migrations.ReadFile(names[i])

@@ -141,3 +141,38 @@ func TestCreateCase_NumberedInTheCentersYear(t *testing.T) {
 		t.Errorf("a case opened at 01:30 on 1 January in Moscow is %s", c.Number)
 	}
 }
+
+// TestRestore_OverADamagedDatabase: a database whose header is garbage (what makes the window
+// offer a restore) is replaced by the backup, and kept aside byte for byte, its write-ahead
+// log beside it, rather than refused because its log cannot be folded in.
+func TestRestore_OverADamagedDatabase(t *testing.T) {
+	path, backup := restoreFixture(t)
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteAt([]byte("garbage garbage!"), 0)
+	f.Close()
+	os.WriteFile(path+"-wal", []byte("what was in the log"), 0o600)
+	damaged, _ := os.ReadFile(path)
+	if s, err := Open(path); err == nil {
+		s.Close()
+		t.Fatal("the damaged file opened")
+	}
+	if log, _ := os.ReadFile(path + "-wal"); string(log) != "what was in the log" {
+		t.Fatalf("the refused open changed the log: %q", log)
+	}
+	aside, err := Restore(ctx, path, backup)
+	if err != nil {
+		t.Fatalf("restore over a damaged database: %v", err)
+	}
+	if n := countIn(t, path); n != 1 {
+		t.Fatalf("restored %d cases, want 1", n)
+	}
+	if kept, _ := os.ReadFile(aside); string(kept) != string(damaged) {
+		t.Error("the damaged file was not kept aside as it was")
+	}
+	if log, _ := os.ReadFile(aside + "-wal"); string(log) != "what was in the log" {
+		t.Errorf("the damaged file's log was not kept beside it: %q", log)
+	}
+}

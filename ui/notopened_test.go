@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"recoverydesk/data"
+)
+
+// TestNotOpened_SaysWhyInRussian: each kind of refusal to open is said in the person's
+// language, with the store's own sentence kept below as the details to send on.
+func TestNotOpened_SaysWhyInRussian(t *testing.T) {
+	setLanguage("ru")
+	t.Cleanup(func() { setLanguage("en") })
+	for _, tt := range []struct {
+		kind error
+		want string
+	}{
+		{data.ErrReadOnly, "только для чтения"},
+		{data.ErrForeign, "другой программы"},
+		{data.ErrBroken, "повреждён"},
+		{data.ErrNewer, "более новая версия RecoveryDesk"},
+		{data.ErrInUse, "База занята"},
+		{errors.New("something else"), "Запустите RecoveryDesk ещё раз"},
+	} {
+		t.Run(tt.kind.Error(), func(t *testing.T) {
+			fa := test.NewTempApp(t)
+			err := data.Classify(tt.kind, errors.New("/home/desk/cases.db: the engine's own words"))
+			w := newNotOpenedWindow(fa, NotOpened{Err: err}, new(bool))
+			w.Show()
+			said := plainText(test.RenderObjectToMarkup(w.Content()))
+			if !strings.Contains(said, tt.want) || !strings.Contains(said, "the engine's own words") {
+				t.Errorf("the window says %q, want %q and the details", said, tt.want)
+			}
+			if findButton(w.Content(), T("Restore a backup…")) != nil {
+				t.Error("a restore is offered where no backup can help")
+			}
+		})
+	}
+}
+
+// TestNotOpened_DamagedRestores: a damaged counter database offers its backups; a refused
+// backup says why and leaves the way open, a good one closes the window for a new start.
+func TestNotOpened_DamagedRestores(t *testing.T) {
+	fa := test.NewTempApp(t)
+	var tried []string
+	took := false
+	n := NotOpened{
+		Err:       data.Classify(data.ErrBroken, errors.New("cases.db is not a database RecoveryDesk can open: file is not a database")),
+		BackupDir: t.TempDir(),
+		Restore: func(backup string) error {
+			tried = append(tried, backup)
+			if strings.HasSuffix(backup, "old.db") {
+				return fmt.Errorf("%s is not a RecoveryDesk backup", backup)
+			}
+			return nil
+		},
+	}
+	w := newNotOpenedWindow(fa, n, &took)
+	w.Show()
+	b := findButton(w.Content(), T("Restore a backup…"))
+	if b == nil {
+		t.Fatalf("no restore offered: %q", plainText(test.RenderObjectToMarkup(w.Content())))
+	}
+	test.Tap(b)
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("no file dialog to choose the backup in")
+	}
+	// Enter under the file dialog must not close the window.
+	w.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !windowOpen(fa, w) {
+		t.Fatal("Enter in the file dialog closed the window")
+	}
+	w.Canvas().Overlays().Top().Hide()
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+
+	w.restoreFrom("/backups/old.db")
+	w.work.Wait()
+	if said := plainText(test.RenderObjectToMarkup(w.Content())); !strings.Contains(said, T("The backup was not restored; the database is as it was.")) {
+		t.Fatalf("a refused backup is said as %q", said)
+	}
+	if took || !windowOpen(fa, w) || b.Disabled() {
+		t.Fatalf("a refused backup: took %v, window open %v, button disabled %v", took, windowOpen(fa, w), b.Disabled())
+	}
+	w.restoreFrom("/backups/recoverydesk-2026-11-26.db")
+	w.work.Wait()
+	if !took || len(tried) != 2 || windowOpen(fa, w) {
+		t.Fatalf("took %v after %v", took, tried)
+	}
+}
+
+func windowOpen(fa fyne.App, w *notOpenedWindow) bool {
+	for _, o := range fa.Driver().AllWindows() {
+		if o == w.Window {
+			return true
+		}
+	}
+	return false
+}
