@@ -17,7 +17,6 @@ import (
 
 	"recoverydesk/casefile"
 	"recoverydesk/casefile/dossier"
-	"recoverydesk/data"
 )
 
 // Options are what the command line hands the window.
@@ -280,7 +279,7 @@ func (a *App) showError(w fyne.Window, sentence string, err error) {
 			msg += "\n• " + readinessText(m, nil)
 		}
 		msg += "\n\n" + T("A draft can be exported meanwhile.")
-	case data.DiskFull(err):
+	case casefile.DiskFull(err):
 		fyne.LogError(sentence, err)
 		msg += "\n\n" + T("The disk is full. Free some space (empty the recycle bin, move old exports away), then try again: nothing you typed was lost.")
 	case errors.Is(err, casefile.ErrForbidden):

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"recoverydesk/casefile"
-	"recoverydesk/data"
 )
 
 // NotOpened is a database that did not open, and the ways out the caller can offer.
@@ -48,17 +47,17 @@ func notOpenedText(err error) string {
 	case unreachableHost(err) != "":
 		return Tf("The shared database at {{.Host}} cannot be reached: check the network, or ask whoever runs the server.",
 			map[string]any{"Host": unreachableHost(err)})
-	case errors.Is(err, data.ErrReadOnly):
+	case errors.Is(err, casefile.ErrReadOnly):
 		return T("The database file is read-only (an archived counter, or a copy). Make it writable in the file's properties to work in it.")
-	case errors.Is(err, data.ErrForeign):
+	case errors.Is(err, casefile.ErrForeign):
 		return T("The file is another application's database, not RecoveryDesk's; RecoveryDesk does not write into it. Choose the RecoveryDesk database.")
-	case errors.Is(err, data.ErrBroken):
+	case errors.Is(err, casefile.ErrBroken):
 		return T("The database file is damaged and cannot be read. Restore the latest backup: the damaged file is kept aside, not deleted.")
-	case errors.Is(err, data.ErrNewer):
+	case errors.Is(err, casefile.ErrNewer):
 		return T("A newer RecoveryDesk wrote this database. Install that version on this computer too; this one does not touch the database.")
-	case errors.Is(err, data.ErrInUse):
+	case errors.Is(err, casefile.ErrInUse):
 		return T("The database is in use: it is being restored from a backup, or another RecoveryDesk holds it. Wait a moment and start again.")
-	case data.DiskFull(err):
+	case casefile.DiskFull(err):
 		return T("The disk is full. Free some space, then start RecoveryDesk again.")
 	case errors.Is(err, casefile.ErrForbidden):
 		return T("Your login may not open this database; ask whoever set it up.")

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"recoverydesk/data"
+	"recoverydesk/casefile"
 )
 
 // TestNotOpened_SaysWhyInRussian: each kind of refusal to open is said in the person's
@@ -21,16 +21,16 @@ func TestNotOpened_SaysWhyInRussian(t *testing.T) {
 		kind error
 		want string
 	}{
-		{data.ErrReadOnly, "только для чтения"},
-		{data.ErrForeign, "другой программы"},
-		{data.ErrBroken, "повреждён"},
-		{data.ErrNewer, "более новая версия RecoveryDesk"},
-		{data.ErrInUse, "База занята"},
+		{casefile.ErrReadOnly, "только для чтения"},
+		{casefile.ErrForeign, "другой программы"},
+		{casefile.ErrBroken, "повреждён"},
+		{casefile.ErrNewer, "более новая версия RecoveryDesk"},
+		{casefile.ErrInUse, "База занята"},
 		{errors.New("something else"), "Запустите RecoveryDesk ещё раз"},
 	} {
 		t.Run(tt.kind.Error(), func(t *testing.T) {
 			fa := test.NewTempApp(t)
-			err := data.Classify(tt.kind, errors.New("/home/desk/cases.db: the engine's own words"))
+			err := casefile.Classify(tt.kind, errors.New("/home/desk/cases.db: the engine's own words"))
 			w := newNotOpenedWindow(fa, NotOpened{Err: err}, new(bool))
 			w.Show()
 			said := plainText(test.RenderObjectToMarkup(w.Content()))
@@ -51,7 +51,7 @@ func TestNotOpened_DamagedRestores(t *testing.T) {
 	var tried []string
 	took := false
 	n := NotOpened{
-		Err:       data.Classify(data.ErrBroken, errors.New("cases.db is not a database RecoveryDesk can open: file is not a database")),
+		Err:       casefile.Classify(casefile.ErrBroken, errors.New("cases.db is not a database RecoveryDesk can open: file is not a database")),
 		BackupDir: t.TempDir(),
 		Restore: func(backup string) error {
 			tried = append(tried, backup)

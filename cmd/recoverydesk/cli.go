@@ -245,7 +245,7 @@ func (c *cli) openAs(login, password string) (data.Store, error) {
 func (c *cli) fail(format string, args ...any) int {
 	fmt.Fprintf(c.stderr, "recoverydesk: "+format+"\n", args...)
 	for _, a := range args {
-		if err, ok := a.(error); ok && data.DiskFull(err) {
+		if err, ok := a.(error); ok && casefile.DiskFull(err) {
 			fmt.Fprintln(c.stderr, "recoverydesk: the disk is full: free some space and run the command again; what was being written was not kept")
 			return exitDiskFull
 		}

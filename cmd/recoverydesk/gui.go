@@ -96,7 +96,7 @@ func (c *cli) notOpened(err error, choice *ui.DatabaseChoice) int {
 		own = func() error { return saveChoice(ui.SharedAddress{}) }
 	}
 	n := ui.NotOpened{Err: err, UseOwn: own}
-	if data.EngineFor(c.db) == "sqlite" && errors.Is(err, data.ErrBroken) {
+	if data.EngineFor(c.db) == "sqlite" && errors.Is(err, casefile.ErrBroken) {
 		// A damaged counter file: its daily backups are the way back, from this window, since
 		// the desk that offers restores cannot open. The damaged file is kept aside.
 		n.BackupDir = filepath.Join(filepath.Dir(c.db), "backups")

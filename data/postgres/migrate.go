@@ -9,7 +9,7 @@ import (
 	"io/fs"
 	"sort"
 
-	"recoverydesk/data"
+	"recoverydesk/casefile"
 )
 
 //go:embed migrations/*.sql
@@ -67,7 +67,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		return fmt.Errorf("read schema version: %w", err)
 	}
 	if current > len(names) {
-		return data.Classify(data.ErrNewer, fmt.Errorf("the database was written by a newer RecoveryDesk (schema %d, this one knows %d): update the program", current, len(names)))
+		return casefile.Classify(casefile.ErrNewer, fmt.Errorf("the database was written by a newer RecoveryDesk (schema %d, this one knows %d): update the program", current, len(names)))
 	}
 	for i := current; i < len(names); i++ {
 		script, err := migrations.ReadFile(names[i])

@@ -5,15 +5,15 @@ import (
 	"fmt"
 	"os"
 
-	"recoverydesk/data"
+	"recoverydesk/casefile"
 )
 
 // ErrInUse is returned by Restore while the database is open in a window or a command: a
 // restore under a live writer would send its writes into the file being replaced.
-var ErrInUse = data.Classify(data.ErrInUse, errors.New("the database is open in a RecoveryDesk window or command; close it there and try again"))
+var ErrInUse = casefile.Classify(casefile.ErrInUse, errors.New("the database is open in a RecoveryDesk window or command; close it there and try again"))
 
 // errRestoring is what Open says when a restore holds the database.
-var errRestoring = data.Classify(data.ErrInUse, errors.New("the database is being restored from a backup; try again in a moment"))
+var errRestoring = casefile.Classify(casefile.ErrInUse, errors.New("the database is being restored from a backup; try again in a moment"))
 
 // lockPath is the file beside the database that every store holds a shared lock on while open
 // and a restore holds exclusively. A separate file, because SQLite locks byte ranges of the

@@ -8,7 +8,7 @@ import (
 	"io/fs"
 	"sort"
 
-	"recoverydesk/data"
+	"recoverydesk/casefile"
 )
 
 //go:embed migrations/*.sql
@@ -34,7 +34,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		return err
 	}
 	if err := reassert(ctx, db); err != nil {
-		return data.Classify(data.ErrBroken, fmt.Errorf("the database cannot be used: %w", err))
+		return casefile.Classify(casefile.ErrBroken, fmt.Errorf("the database cannot be used: %w", err))
 	}
 	return nil
 }
@@ -51,7 +51,7 @@ func migrateTo(ctx context.Context, db *sql.DB, version int) error {
 		return fmt.Errorf("read schema version: %w", err)
 	}
 	if current > len(names) {
-		return data.Classify(data.ErrNewer, fmt.Errorf("the database was written by a newer RecoveryDesk (schema %d, this one knows %d): update the program", current, len(names)))
+		return casefile.Classify(casefile.ErrNewer, fmt.Errorf("the database was written by a newer RecoveryDesk (schema %d, this one knows %d): update the program", current, len(names)))
 	}
 	for i := current; i < version && i < len(names); i++ {
 		script, err := migrations.ReadFile(names[i])

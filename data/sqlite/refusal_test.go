@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"recoverydesk/data"
+	"recoverydesk/casefile"
 )
 
 // TestOpen_RefusalsAreClassified: every way a file is refused at open carries its kind, by
@@ -32,29 +32,29 @@ func TestOpen_RefusalsAreClassified(t *testing.T) {
 			p := filepath.Join(dir, "notes.db")
 			os.WriteFile(p, []byte("this was never a database, but a note of 48 bytes"), 0o600)
 			return p
-		}, data.ErrBroken},
+		}, casefile.ErrBroken},
 		{"a garbled header", func() string {
 			p := made("garbled.db")
 			f, _ := os.OpenFile(p, os.O_WRONLY, 0)
 			f.WriteAt([]byte("garbage garbage!"), 0)
 			f.Close()
 			return p
-		}, data.ErrBroken},
+		}, casefile.ErrBroken},
 		{"another application's", func() string {
 			p := filepath.Join(dir, "contacts.db")
 			tamper(t, p, "CREATE TABLE contacts (name TEXT, phone TEXT)")
 			return p
-		}, data.ErrForeign},
+		}, casefile.ErrForeign},
 		{"a newer RecoveryDesk's", func() string {
 			p := made("newer.db")
 			tamper(t, p, "PRAGMA user_version = 999")
 			return p
-		}, data.ErrNewer},
+		}, casefile.ErrNewer},
 		{"read-only", func() string {
 			p := made("archive.db")
 			os.Chmod(p, 0o400)
 			return p
-		}, data.ErrReadOnly},
+		}, casefile.ErrReadOnly},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s, err := Open(tt.path())
@@ -65,7 +65,7 @@ func TestOpen_RefusalsAreClassified(t *testing.T) {
 			if !errors.Is(err, tt.kind) {
 				t.Errorf("%v is not classified as %q", err, tt.kind)
 			}
-			for _, other := range []error{data.ErrBroken, data.ErrForeign, data.ErrNewer, data.ErrReadOnly, data.ErrInUse} {
+			for _, other := range []error{casefile.ErrBroken, casefile.ErrForeign, casefile.ErrNewer, casefile.ErrReadOnly, casefile.ErrInUse} {
 				if other != tt.kind && errors.Is(err, other) {
 					t.Errorf("%v is also classified as %q", err, other)
 				}
@@ -83,7 +83,7 @@ func TestOpen_RestoringIsInUse(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer lock.Close()
-	if _, err := Open(path); !errors.Is(err, data.ErrInUse) {
+	if _, err := Open(path); !errors.Is(err, casefile.ErrInUse) {
 		t.Fatalf("opening under a restore: %v", err)
 	}
 }

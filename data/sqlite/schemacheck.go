@@ -10,7 +10,7 @@ import (
 	"strings"
 	"sync"
 
-	"recoverydesk/data"
+	"recoverydesk/casefile"
 )
 
 // schemaObject is one entry of sqlite_master: a table, index, trigger or view with its SQL.
@@ -175,7 +175,7 @@ func refuseForeign(path string) error {
 	ctx := context.Background()
 	var version int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return data.Classify(data.ErrBroken, fmt.Errorf("%s is not a database RecoveryDesk can open: %w", path, err))
+		return casefile.Classify(casefile.ErrBroken, fmt.Errorf("%s is not a database RecoveryDesk can open: %w", path, err))
 	}
 	if version != 0 {
 		return nil
@@ -204,5 +204,5 @@ func checkForeign(ctx context.Context, db *sql.DB) error {
 	if len(names) > 5 {
 		names = append(names[:5], "…")
 	}
-	return data.Classify(data.ErrForeign, fmt.Errorf("the file is another application's database (tables: %s), not a RecoveryDesk one; RecoveryDesk will not write into it. Choose the RecoveryDesk database, or a new file name", strings.Join(names, ", ")))
+	return casefile.Classify(casefile.ErrForeign, fmt.Errorf("the file is another application's database (tables: %s), not a RecoveryDesk one; RecoveryDesk will not write into it. Choose the RecoveryDesk database, or a new file name", strings.Join(names, ", ")))
 }

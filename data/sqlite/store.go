@@ -67,7 +67,7 @@ func Open(path string) (*Store, error) {
 	// it is, before anything is made beside it, and never made writable behind the owner's
 	// back: the store writes on every open.
 	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Mode().Perm()&0o200 == 0 {
-		return nil, data.Classify(data.ErrReadOnly, fmt.Errorf("the database file %s is read-only; RecoveryDesk writes to it as it opens it: "+
+		return nil, casefile.Classify(casefile.ErrReadOnly, fmt.Errorf("the database file %s is read-only; RecoveryDesk writes to it as it opens it: "+
 			"%s to work in it, or open a copy to look at it", path, makeWritable))
 	}
 	// A file that is not ours (a text file, another application's database) is refused before

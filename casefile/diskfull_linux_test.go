@@ -1,11 +1,11 @@
-package data_test
+package casefile_test
 
 import (
 	"fmt"
 	"os"
 	"testing"
 
-	"recoverydesk/data"
+	"recoverydesk/casefile"
 )
 
 // TestFail_DiskFullDevice: what Linux's full device answers a write is known as a full disk,
@@ -17,10 +17,10 @@ func TestFail_DiskFullDevice(t *testing.T) {
 	}
 	defer f.Close()
 	_, err = f.Write([]byte("dossier"))
-	if !data.DiskFull(err) || !data.DiskFull(fmt.Errorf("export 2026-00001: %w", err)) {
+	if !casefile.DiskFull(err) || !casefile.DiskFull(fmt.Errorf("export 2026-00001: %w", err)) {
 		t.Fatalf("a write to /dev/full: %v is not a full disk", err)
 	}
-	if data.DiskFull(nil) || data.DiskFull(fmt.Errorf("not a date")) {
+	if casefile.DiskFull(nil) || casefile.DiskFull(fmt.Errorf("not a date")) {
 		t.Fatal("a refusal of bad input is taken for a full disk")
 	}
 }

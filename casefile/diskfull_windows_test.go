@@ -1,4 +1,4 @@
-package data_test
+package casefile_test
 
 import (
 	"fmt"
@@ -6,7 +6,7 @@ import (
 	"syscall"
 	"testing"
 
-	"recoverydesk/data"
+	"recoverydesk/casefile"
 )
 
 // TestDiskFullWindowsCodes: Windows reports a full disk by codes of its own, which Go does not
@@ -14,11 +14,11 @@ import (
 func TestDiskFullWindowsCodes(t *testing.T) {
 	for _, code := range []syscall.Errno{39, 112} {
 		err := fmt.Errorf("backup: %w", &os.PathError{Op: "write", Path: "x", Err: code})
-		if !data.DiskFull(err) {
+		if !casefile.DiskFull(err) {
 			t.Errorf("%v (code %d) is not a full disk", err, code)
 		}
 	}
-	if data.DiskFull(&os.PathError{Op: "open", Path: "x", Err: syscall.Errno(5)}) {
+	if casefile.DiskFull(&os.PathError{Op: "open", Path: "x", Err: syscall.Errno(5)}) {
 		t.Error("access denied is taken for a full disk")
 	}
 }
