@@ -1,8 +1,16 @@
-//go:build !linux
+//go:build !linux && !windows
 
 package postgres
 
-import "os/exec"
+import (
+	"os"
+	"os/exec"
+)
 
-// dieWithUs does nothing here: only Linux lets a child be told of its parent's death this way.
-func dieWithUs(*exec.Cmd) (release func()) { return func() {} }
+// tie does nothing here: only Linux (a parent-death signal) and Windows (a job object) let a
+// child be ended with its parent this way.
+type tie struct{}
+
+func dieWithUs(*exec.Cmd) *tie   { return &tie{} }
+func (*tie) started(*os.Process) {}
+func (*tie) release()            {}

@@ -165,9 +165,13 @@ func (s *Store) run(ctx context.Context, name string, args ...string) error {
 	cmd.Env = s.toolEnv()
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	release := dieWithUs(cmd)
-	err := cmd.Run()
-	release()
+	tie := dieWithUs(cmd)
+	err := cmd.Start()
+	if err == nil {
+		tie.started(cmd.Process)
+		err = cmd.Wait()
+	}
+	tie.release()
 	if err != nil {
 		msg := firstLine(stderr.String(), err)
 		switch {
