@@ -197,7 +197,19 @@ func (o *OverviewWindow) saveReport() {
 		}
 		return nil
 	}
-	since.Validator, until.Validator = dateCheck, dateCheck
+	since.Validator = dateCheck
+	until.Validator = func(s string) error {
+		if err := dateCheck(s); err != nil || s == "" {
+			return err
+		}
+		// Swapped dates would write an empty report that looks like a quiet month.
+		from, err := casefile.ParseDate(since.Text, time.Local)
+		if to, _ := casefile.ParseDate(s, time.Local); err == nil && to.Before(from) {
+			return errors.New(T("This is before the first date; give the earlier date first."))
+		}
+		return nil
+	}
+	since.OnChanged = func(string) { until.Validate() }
 	// A spreadsheet keeps IMEIs as text and dates as dates; CSV is for other programs.
 	format := widget.NewSelect([]string{T("Spreadsheet (XLSX): a sheet per branch"), "CSV"}, nil)
 	format.SetSelectedIndex(0)

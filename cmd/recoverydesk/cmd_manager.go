@@ -56,6 +56,11 @@ func cmdReport(c *cli, args []string) int {
 		}
 		*d.into = t.AddDate(0, 0, d.add)
 	}
+	if !f.Since.IsZero() && !f.Until.IsZero() && !f.Since.Before(f.Until) {
+		// An empty report would say "no cases" of a period that cannot hold any: the dates
+		// were swapped, and saying so beats a file that looks like a quiet month.
+		return c.fail("--since %s is after --until %s: give the earlier date to --since", *since, *until)
+	}
 	s, code := c.open()
 	if s == nil {
 		return code

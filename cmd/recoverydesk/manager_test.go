@@ -72,6 +72,13 @@ func TestCLI_ReportBackupRestorePurge(t *testing.T) {
 	if _, _, code := runCLI(t, db, "report", "--csv", csvPath, "--since", "yesterday"); code != exitRefused {
 		t.Error("a bad date was taken")
 	}
+	// Swapped dates would make an empty report that looks like a quiet month; one day is fine.
+	if _, errOut, code := runCLI(t, db, "report", "--csv", csvPath, "--since", "31.12.2026", "--until", "01.01.2026"); code != exitRefused || !strings.Contains(errOut, "after --until") {
+		t.Errorf("swapped dates: exit %d, %q", code, errOut)
+	}
+	if _, errOut, code := runCLI(t, db, "report", "--csv", csvPath, "--since", "2026-03-15", "--until", "2026-03-15"); code != exitOK {
+		t.Errorf("a one-day report refused: %q", errOut)
+	}
 
 	backup := filepath.Join(dir, "backup.db")
 	if _, errOut, code := runCLI(t, db, "backup", backup); code != exitOK {
