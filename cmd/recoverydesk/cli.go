@@ -57,7 +57,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"imei", "[--json] NUMBER...", "check IMEIs (Luhn, null IMEI, IMEISV) and suggest a missing check digit", cmdIMEI},
-		{"import", "FILE.json", "add the cases of a JSON file (one object or an array); all or nothing", cmdImport},
+		{"import", "FILE.json [--files-anywhere]", "add the cases of a JSON file (one object or an array); all or nothing", cmdImport},
 		{"show", "CASE [--json]", "print one case with its readiness, route, attachments and history", cmdShow},
 		{"list", "[--status S] [--branch CODE] [--search TEXT] [--sort newest|oldest|waiting] [--limit N] [--json]", "list cases", cmdList},
 		{"status", "CASE NEW_STATUS [--note TEXT] [--address A] [--reference R]", "move a case to another status", cmdStatus},

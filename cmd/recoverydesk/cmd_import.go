@@ -14,6 +14,7 @@ import (
 
 func cmdImport(c *cli, args []string) int {
 	fs := c.flags("import")
+	anywhere := fs.Bool("files-anywhere", false, "take attachment paths outside the import file's folder (only for an import file you made yourself)")
 	files, code, ok := c.parse(fs, args)
 	if !ok {
 		return code
@@ -27,7 +28,7 @@ func cmdImport(c *cli, args []string) int {
 	// import stays near 100 MB where it would reach 120, for a few per cent more time.
 	defer debug.SetGCPercent(debug.SetGCPercent(50))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(48 << 20))
-	cases, err := readImport(files[0])
+	cases, err := readImport(files[0], *anywhere)
 	if err != nil {
 		return c.fail("%s: %v; nothing was imported", files[0], err)
 	}
@@ -45,9 +46,10 @@ func cmdImport(c *cli, args []string) int {
 	return exitOK
 }
 
-// readImport decodes an import file and loads its attachments, whose paths are relative to it.
-// Every file is checked before anything is stored.
-func readImport(path string) ([]*casefile.Case, error) {
+// readImport decodes an import file and loads its attachments, whose paths are relative to it
+// and, unless anywhere is set, inside its folder. Every file is checked before anything is
+// stored.
+func readImport(path string, anywhere bool) ([]*casefile.Case, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -72,9 +74,9 @@ func readImport(path string) ([]*casefile.Case, error) {
 		i, j := slots[n].i, slots[n].j
 		a := &cases[i].Attachments[j]
 		field := fmt.Sprintf("attachments[%d]", j)
-		p := a.Path
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(dir, p)
+		p, err := insideImport(dir, a.Path, anywhere)
+		if err != nil {
+			return &casefile.ImportError{Index: i, Field: field + ".path", Err: err}
 		}
 		raw, err := evidence.ReadFile(p)
 		var ee *casefile.EvidenceError

@@ -33,6 +33,14 @@ func TestHostileInput(t *testing.T) {
 		return name
 	}
 	good := sample.Photo(casefile.AttachBox, &casefile.Case{}, 400, 300)
+	// A picture the technician has elsewhere, and a link beside the import file leading to it.
+	elsewhere := filepath.Join(t.TempDir(), "private.jpg")
+	if err := os.WriteFile(elsewhere, good, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, filepath.Join(dir, "link.jpg")); err != nil {
+		t.Fatal(err)
+	}
 	bomb := func() []byte {
 		png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x01\x86\xa0\x00\x01\x86\xa0\x08\x02\x00\x00\x00\x00\x00\x00\x00")
 		binary.BigEndian.PutUint32(png[29:], crc32.ChecksumIEEE(png[12:29]))
@@ -59,7 +67,17 @@ func TestHostileInput(t *testing.T) {
 			"purchase":            map[string]any{"seller": everywhere, "seller_contact": everywhere, "receipt_number": everywhere, "price": everywhere},
 			"ownership_statement": everywhere, "support_region": "global", "notes": everywhere}, nil, ""},
 		{"/dev/zero as a photo", map[string]any{"customer": map[string]any{"name": "A"}, "attachments": []map[string]any{{"kind": "box", "path": endless}}},
+			nil, "outside the import file's folder"},
+		{"/dev/zero as a photo, paths anywhere allowed", map[string]any{"customer": map[string]any{"name": "A"}, "attachments": []map[string]any{{"kind": "box", "path": endless}}},
 			nil, "not a regular file"},
+		{"a picture elsewhere on the disk", map[string]any{"customer": map[string]any{"name": "A"}, "attachments": []map[string]any{{"kind": "box", "path": elsewhere}}},
+			nil, "outside the import file's folder"},
+		{"a way out by ..", map[string]any{"customer": map[string]any{"name": "A"}, "attachments": []map[string]any{{"kind": "box", "path": "../" + filepath.Base(filepath.Dir(elsewhere)) + "/private.jpg"}}},
+			nil, "outside the import file's folder"},
+		{"a link beside the import pointing away", map[string]any{"customer": map[string]any{"name": "A"}, "attachments": []map[string]any{{"kind": "box", "path": "link.jpg"}}},
+			nil, "outside the import file's folder"},
+		{"a picture elsewhere, paths anywhere allowed", map[string]any{"customer": map[string]any{"name": "A"}, "attachments": []map[string]any{{"kind": "box", "path": elsewhere}}},
+			nil, ""},
 		{"0-byte file", map[string]any{"customer": map[string]any{"name": "A"}, "attachments": []map[string]any{{"kind": "receipt", "path": "empty.pdf"}}},
 			map[string][]byte{"empty.pdf": nil}, "empty"},
 		{"truncated JPEG", map[string]any{"customer": map[string]any{"name": "A"}, "attachments": []map[string]any{{"kind": "box", "path": "cut.jpg"}}},
@@ -71,6 +89,8 @@ func TestHostileInput(t *testing.T) {
 		{"PDF with a broken cross-reference table", map[string]any{"customer": map[string]any{"name": "A"}, "attachments": []map[string]any{{"kind": "receipt", "path": "xref.pdf"}}},
 			map[string][]byte{"xref.pdf": []byte("%PDF-1.4\n1 0 obj<<>>endobj\nxref\n0 99\ngarbage\ntrailer<</Size 99>>\nstartxref\n123456\n%%EOF\n")}, ""},
 	}
+	// Only a person importing a file they made themselves takes paths from anywhere.
+	anywhere := map[string]bool{"/dev/zero as a photo, paths anywhere allowed": true, "a picture elsewhere, paths anywhere allowed": true}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for name, b := range tt.files {
@@ -79,7 +99,11 @@ func TestHostileInput(t *testing.T) {
 			js, _ := json.Marshal(tt.caseDoc)
 			file := filepath.Join(dir, write("case.json", js))
 			before, _, _ := runCLI(t, db, "list", "--json")
-			out, errOut, code := runCLI(t, db, "import", file)
+			args := []string{"import", file}
+			if anywhere[tt.name] {
+				args = append(args, "--files-anywhere")
+			}
+			out, errOut, code := runCLI(t, db, args...)
 			if tt.refuse != "" {
 				if code != exitRefused || !strings.Contains(errOut, tt.refuse) {
 					t.Fatalf("code %d, %q; want a refusal naming %q", code, errOut, tt.refuse)
