@@ -106,6 +106,12 @@ type Verification struct {
 	// from the device's (a replaced board, a label from another box); it settles the
 	// imei_box_mismatch readiness item without changing the field.
 	MismatchNote string `json:"mismatch_note,omitempty"`
+	// BoxTickedFrom and ReceiptTickedFrom name the file whose barcode ticked the check when
+	// the form ticked it from the evidence and the technician saved it as it was: the dossier
+	// then credits the machine's reading, not the technician's eyes. Empty when the
+	// technician set the tick themselves.
+	BoxTickedFrom     string `json:"box_ticked_from,omitempty"`
+	ReceiptTickedFrom string `json:"receipt_ticked_from,omitempty"`
 }
 
 // AttachmentsOf returns the attachments of one kind.

@@ -313,8 +313,10 @@ func (f *CaseForm) load(c *casefile.Case) {
 	f.region.SetSelected(c.SupportRegion)
 	f.matchBox.SetChecked(c.Verification.IMEIMatchesBox)
 	f.matchReceipt.SetChecked(c.Verification.IMEIMatchesReceipt)
-	// A tick loaded is the stored one, whoever set it; only the technician's own stays untouched.
-	f.tickBox.prefilled, f.tickReceipt.prefilled = false, false
+	// A tick loaded is the stored one: the technician's stays as it is; one the form made from
+	// a barcode and nobody touched since is still the machine's, named by its file.
+	f.tickBox.loaded(c.Verification.IMEIMatchesBox, c.Verification.BoxTickedFrom)
+	f.tickReceipt.loaded(c.Verification.IMEIMatchesReceipt, c.Verification.ReceiptTickedFrom)
 	f.mismatchNote.SetText(c.Verification.MismatchNote)
 	f.notes.SetText(c.Notes)
 	f.evidence.load(c)
@@ -345,7 +347,7 @@ func (f *CaseForm) collect() *casefile.Case {
 	d.OwnershipStatement = f.statement.Text
 	d.SupportRegion = f.region.Selected
 	d.Verification = casefile.Verification{IMEIMatchesBox: f.matchBox.Checked, IMEIMatchesReceipt: f.matchReceipt.Checked,
-		MismatchNote: f.mismatchNote.Text}
+		MismatchNote: f.mismatchNote.Text, BoxTickedFrom: f.tickBox.source(), ReceiptTickedFrom: f.tickReceipt.source()}
 	d.Notes = f.notes.Text
 	d.Attachments = f.c.Attachments
 	return &d

@@ -147,6 +147,7 @@ func (f *CaseForm) showChecks(d *casefile.Case, checks []casefile.EvidenceCheck)
 		casefile.FieldSerial: f.serialChecks, casefile.FieldBuyDate: f.dateChecks, casefile.FieldBuyPrice: f.priceChecks} {
 		lines.set(byField[field], d)
 	}
+	f.imei2.offer(casefile.SecondIMEI(d))
 	f.showReceipt(d)
 }
 
@@ -216,6 +217,26 @@ type verificationTick struct {
 	kind      casefile.AttachmentKind
 	touched   bool
 	prefilled bool
+	// from is the file whose barcode the form ticked from, while prefilled.
+	from string
+}
+
+// source is the file a tick was read from, for the dossier to credit the machine; "" when the
+// technician set it (or nobody did).
+func (t *verificationTick) source() string {
+	if t.prefilled && !t.touched && t.check.Checked {
+		return t.from
+	}
+	return ""
+}
+
+// loaded takes a stored tick and the file the form once ticked it from ("" for the
+// technician's own).
+func (t *verificationTick) loaded(checked bool, from string) {
+	t.prefilled, t.from = checked && from != "" && !t.touched, from
+	if !t.prefilled {
+		t.from = ""
+	}
 }
 
 // prefillTicks ticks an IMEI comparison the evidence has made already (IMEI 1 found on a box
@@ -228,7 +249,7 @@ func (f *CaseForm) prefillTicks(checks []casefile.EvidenceCheck) bool {
 		if t.touched {
 			continue
 		}
-		match, mismatch := false, false
+		match, mismatch, from := false, false, ""
 		for _, ch := range checks {
 			if ch.Kind != t.kind || ch.Method != casefile.MethodBarcode || (ch.Field != casefile.FieldIMEI1 && ch.Field != casefile.FieldIMEI2) {
 				continue
@@ -238,12 +259,15 @@ func (f *CaseForm) prefillTicks(checks []casefile.EvidenceCheck) bool {
 				mismatch = true
 			case ch.Field == casefile.FieldIMEI1:
 				match = true
+				if from == "" {
+					from = ch.Attachment
+				}
 			}
 		}
 		agree := match && !mismatch
 		switch {
 		case agree && !t.check.Checked:
-			t.prefilled = true
+			t.prefilled, t.from = true, from
 		case !agree && t.prefilled && t.check.Checked:
 			t.prefilled = false
 		default:

@@ -290,3 +290,50 @@ func TestCaseForm_FillFromReceiptQR(t *testing.T) {
 		})
 	}
 }
+
+// TestCaseForm_OffersIMEI2FromTheLabel: a box label carrying IMEI 1 and one other IMEI offers
+// that one for an empty IMEI 2, filled in by one click and never by itself; typing IMEI 1 away
+// from the label takes the offer back.
+func TestCaseForm_OffersIMEI2FromTheLabel(t *testing.T) {
+	f := formWith(t, evidenceFile(casefile.AttachBox, "box.jpg", label128(imeiOnPhone, imeiOther)...))
+	f.imei1.Entry.SetText(imeiOnPhone)
+	if f.imei2.Entry.Text != "" {
+		t.Fatalf("IMEI 2 was filled in by itself: %q", f.imei2.Entry.Text)
+	}
+	if !f.imei2.Fix.Visible() || !strings.Contains(f.imei2.Hint.Text, imeiOther) || !strings.Contains(f.imei2.Hint.Text, "box.jpg") {
+		t.Fatalf("no offer: hint %q, fix shown %v", f.imei2.Hint.Text, f.imei2.Fix.Visible())
+	}
+	test.Tap(f.imei2.Fix)
+	if f.imei2.Entry.Text != imeiOther || f.imei2.Fix.Visible() {
+		t.Fatalf("after the click IMEI 2 holds %q, fix shown %v", f.imei2.Entry.Text, f.imei2.Fix.Visible())
+	}
+	f.imei2.Entry.SetText("")
+	f.imei1.Entry.SetText(imeiSecond)
+	if f.imei2.Fix.Visible() || f.imei2.Hint.Text != "" {
+		t.Errorf("the offer stayed for a label that no longer shows IMEI 1: %q", f.imei2.Hint.Text)
+	}
+}
+
+// TestCaseForm_TickSourceKept: a tick the form made from the box label's barcode is saved as
+// the machine's (the dossier credits the reading), stays so across a reload, and becomes the
+// technician's own as soon as they set it themselves.
+func TestCaseForm_TickSourceKept(t *testing.T) {
+	f := formWith(t, evidenceFile(casefile.AttachBox, "box.jpg", label128(imeiOnPhone)...))
+	f.imei1.Entry.SetText(imeiOnPhone)
+	if !f.matchBox.Checked {
+		t.Fatal("not pre-ticked")
+	}
+	d := f.collect()
+	if d.Verification.BoxTickedFrom != "box.jpg" || d.Verification.ReceiptTickedFrom != "" {
+		t.Fatalf("the machine's tick is saved as from %q / %q", d.Verification.BoxTickedFrom, d.Verification.ReceiptTickedFrom)
+	}
+	f.load(d)
+	if got := f.collect().Verification.BoxTickedFrom; got != "box.jpg" || !f.matchBox.Checked {
+		t.Fatalf("after a reload the tick is from %q, ticked %v", got, f.matchBox.Checked)
+	}
+	test.Tap(f.matchBox) // the technician unticks, looks, and ticks again: their own now
+	test.Tap(f.matchBox)
+	if got := f.collect().Verification; !got.IMEIMatchesBox || got.BoxTickedFrom != "" {
+		t.Fatalf("the technician's own tick is saved as %+v", got)
+	}
+}

@@ -27,7 +27,9 @@ type IMEIField struct {
 
 	form       *CaseForm
 	suggestion string
-	box        *fyne.Container
+	// offered: the hint and the fix propose a number read from the evidence (see offer).
+	offered bool
+	box     *fyne.Container
 }
 
 func newIMEIField(f *CaseForm, placeholder string) *IMEIField {
@@ -59,7 +61,7 @@ func (m *IMEIField) Object() fyne.CanvasObject { return m.box }
 // check updates the hint and starts the duplicate look-up.
 func (m *IMEIField) check() {
 	s := m.Entry.Text
-	m.suggestion = ""
+	m.suggestion, m.offered = "", false
 	m.Fix.Hide()
 	im, err := casefile.ParseIMEI(s)
 	switch {
@@ -82,6 +84,27 @@ func (m *IMEIField) check() {
 		}
 	}
 	m.lookForDuplicates(im, err == nil)
+}
+
+// offer proposes, for the empty field, a number the evidence carries (casefile.SecondIMEI), read
+// from the file named from, with the same one-click fill as a corrected check digit; an empty
+// imei takes an earlier offer back. A field with text keeps its own hint.
+func (m *IMEIField) offer(imei, from string) {
+	if m.Entry.Text != "" {
+		return
+	}
+	if imei == "" {
+		if m.offered {
+			m.suggestion, m.offered = "", false
+			m.Hint.SetText("")
+			m.Fix.Hide()
+		}
+		return
+	}
+	m.suggestion, m.offered = imei, true
+	m.Hint.SetText(Tf("{{.Name}} also carries {{.IMEI}}: if the phone has two SIM slots, this is IMEI 2.", map[string]any{"Name": from, "IMEI": imei}))
+	m.Fix.SetText(Tf("Use {{.IMEI}}", map[string]any{"IMEI": imei}))
+	m.Fix.Show()
 }
 
 func (m *IMEIField) lookForDuplicates(im casefile.IMEI, valid bool) {

@@ -26,10 +26,10 @@ func (d *dossier) verification() {
 	d.section(d.t("Verification"), 45)
 
 	d.subheading(d.t("Checked by the technician"), 14)
-	d.tick(c.Verification.IMEIMatchesBox, d.t("IMEI on the device matches the box label"), keyMatchBox)
+	d.tick(c.Verification.IMEIMatchesBox, d.t("IMEI on the device matches the box label"), keyMatchBox, c.Verification.BoxTickedFrom)
 	if len(c.AttachmentsOf(casefile.AttachReceipt)) > 0 {
 		// Only a receipt that is there can be compared; claiming more invites a refusal.
-		d.tick(c.Verification.IMEIMatchesReceipt, d.t("IMEI on the device matches the receipt"), keyMatchReceipt)
+		d.tick(c.Verification.IMEIMatchesReceipt, d.t("IMEI on the device matches the receipt"), keyMatchReceipt, c.Verification.ReceiptTickedFrom)
 	}
 
 	d.subheading(d.t("Checked by machine"), 30)
@@ -55,10 +55,17 @@ func (d *dossier) verification() {
 }
 
 // tick prints one of the technician's own checks, naming who recorded it where the history
-// says; an unticked check is printed unticked and credited to no one.
-func (d *dossier) tick(ok bool, text, field string) {
+// says; an unticked check is printed unticked and credited to no one. A tick the form made
+// from a barcode (from names the file) says so: the machine read it, a person saved it.
+func (d *dossier) tick(ok bool, text, field, from string) {
 	if ok {
-		if who := whoAndWhen(d.c, field); who != "" {
+		who := whoAndWhen(d.c, field)
+		switch {
+		case from != "" && who != "":
+			text += " (" + fmt.Sprintf(d.t("read by machine from the barcode of %s; saved by %s"), from, who) + ")"
+		case from != "":
+			text += " (" + fmt.Sprintf(d.t("read by machine from the barcode of %s"), from) + ")"
+		case who != "":
 			text += " (" + fmt.Sprintf(d.t("ticked by %s"), who) + ")"
 		}
 	}

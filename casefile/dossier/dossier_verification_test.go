@@ -206,3 +206,31 @@ func TestRender_LongCheckTable(t *testing.T) {
 		}
 	}
 }
+
+// TestRender_TickReadByMachine: a tick the form made from a box label's barcode, saved as it
+// was, is credited to the machine's reading and the person who saved it, in the dossier and
+// the letter, never as the technician's own comparison.
+func TestRender_TickReadByMachine(t *testing.T) {
+	for _, tt := range []struct{ lang, want string }{
+		{"en", "IMEI on the device matches the box label (read by machine from the barcode of box.jpg; saved by Борис, 2026-11-24 11:00)"},
+		{"ru", "(прочитано программой со штрихкода box.jpg; сохранил(а) Борис, 2026-11-24 11:00)"},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			c := checkedCase(t, tt.lang)
+			c.Verification.BoxTickedFrom = "box.jpg"
+			text := tool(t, "pdftotext", writeTemp(t, "dossier.pdf", render(t, c, dossierOptions(tt.lang))), "-")
+			text = strings.Join(strings.Fields(text), " ")
+			if !strings.Contains(text, tt.want) {
+				t.Errorf("the dossier lacks %q:\n%s", tt.want, text)
+			}
+			if strings.Contains(text, "matches the box label (ticked by") {
+				t.Error("the machine's tick is credited to the technician")
+			}
+		})
+	}
+	c := checkedCase(t, "en")
+	c.Verification.BoxTickedFrom = "box.jpg"
+	if body := EmailBody(c, dossierOptions("en").Settings); strings.Contains(body, "checked that the IMEI on the device matches the box label") {
+		t.Error("the letter claims the technician compared what the machine read")
+	}
+}

@@ -13,11 +13,13 @@ import (
 // English, so support reading only the letter is told of a mismatch too.
 func verificationLines(c *casefile.Case) []string {
 	var out []string
+	// A tick the form made from a barcode is the machine's reading, listed below, not the
+	// technician's own comparison.
 	var ticked []string
-	if c.Verification.IMEIMatchesBox {
+	if c.Verification.IMEIMatchesBox && c.Verification.BoxTickedFrom == "" {
 		ticked = append(ticked, "the box label")
 	}
-	if c.Verification.IMEIMatchesReceipt {
+	if c.Verification.IMEIMatchesReceipt && c.Verification.ReceiptTickedFrom == "" {
 		ticked = append(ticked, "the receipt")
 	}
 	if len(ticked) > 0 {

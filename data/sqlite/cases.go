@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"recoverydesk/casefile"
@@ -174,7 +173,7 @@ func (s *Store) SaveCase(ctx context.Context, c *casefile.Case, operator string)
 		}
 		draft.ID, draft.Attachments, draft.Status = old.ID, old.Attachments, old.Status
 		casefile.StampDeclarations(&draft, old, now)
-		changed := changedFields(old, &draft)
+		changed := casefile.ChangedFields(old, &draft)
 		if len(changed) == 0 {
 			newVersion = old.Version
 			return nil
@@ -201,47 +200,4 @@ func (s *Store) SaveCase(ctx context.Context, c *casefile.Case, operator string)
 	draft.Version, draft.UpdatedAt, draft.History = newVersion, now, c.History
 	*c = draft
 	return nil
-}
-
-// changedFields names the form fields that differ, for the history: "changed: device.imei1".
-func changedFields(a, b *casefile.Case) []string {
-	var am, bm map[string]any
-	ja, _ := caseBody(a)
-	jb, _ := caseBody(b)
-	json.Unmarshal([]byte(ja), &am)
-	json.Unmarshal([]byte(jb), &bm)
-	var out []string
-	diffMaps("", am, bm, &out)
-	return out
-}
-
-func diffMaps(prefix string, a, b map[string]any, out *[]string) {
-	keys := map[string]bool{}
-	for k := range a {
-		keys[k] = true
-	}
-	for k := range b {
-		keys[k] = true
-	}
-	sorted := make([]string, 0, len(keys))
-	for k := range keys {
-		sorted = append(sorted, k)
-	}
-	slices.Sort(sorted)
-	for _, k := range sorted {
-		if strings.HasSuffix(k, "_at") { // a declaration's time changes with the declaration itself
-			continue
-		}
-		am, aok := a[k].(map[string]any)
-		bm, bok := b[k].(map[string]any)
-		if aok && bok {
-			diffMaps(prefix+k+".", am, bm, out)
-			continue
-		}
-		ja, _ := json.Marshal(a[k])
-		jb, _ := json.Marshal(b[k])
-		if string(ja) != string(jb) {
-			*out = append(*out, prefix+k)
-		}
-	}
 }
