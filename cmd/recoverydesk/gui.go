@@ -100,10 +100,7 @@ func (c *cli) notOpened(err error, choice *ui.DatabaseChoice) int {
 		// A damaged counter file: its daily backups are the way back, from this window, since
 		// the desk that offers restores cannot open. The damaged file is kept aside.
 		n.BackupDir = filepath.Join(filepath.Dir(c.db), "backups")
-		n.Restore = func(backup string) error {
-			_, err := sqlite.Restore(c.ctx, c.db, backup)
-			return err
-		}
+		n.Restore = func(backup string) error { return sqlite.RestoreDamaged(c.ctx, c.db, backup) }
 	}
 	if ui.ShowNotOpened(app.NewWithID(appID), n) {
 		if err := startAgain(); err != nil {

@@ -23,10 +23,30 @@ func (s *Store) ScheduleRestore(ctx context.Context, backup string) error {
 	return os.WriteFile(pendingRestorePath(s.path), []byte(backup), 0o600)
 }
 
-// RestorePending carries out a restore scheduled by the window, before the store is opened.
-// It returns the backup restored and where the replaced database was kept; both empty when
-// nothing was pending.
+// restoredPath is where a restore done before the desk could open (the database was damaged)
+// leaves what it did, for the next start to say.
+func restoredPath(db string) string { return db + ".restored" }
+
+// RestoreDamaged restores a backup over a database that could not be opened, at once, and
+// leaves a note of it that the next start's RestorePending reports like a scheduled restore.
+func RestoreDamaged(ctx context.Context, db, backup string) error {
+	keptAside, err := Restore(ctx, db, backup)
+	if err != nil {
+		return err
+	}
+	os.WriteFile(restoredPath(db), []byte(backup+"\n"+keptAside), 0o600) // only the message depends on it
+	return nil
+}
+
+// RestorePending carries out a restore scheduled by the window, before the store is opened,
+// or reports one RestoreDamaged did. It returns the backup restored and where the replaced
+// database was kept; both empty when nothing was pending.
 func RestorePending(ctx context.Context, db string) (backup, keptAside string, err error) {
+	if raw, err := os.ReadFile(restoredPath(db)); err == nil {
+		os.Remove(restoredPath(db))
+		backup, keptAside, _ = strings.Cut(string(raw), "\n")
+		return backup, keptAside, nil
+	}
 	marker := pendingRestorePath(db)
 	raw, err := os.ReadFile(marker)
 	if errors.Is(err, os.ErrNotExist) {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -174,5 +175,28 @@ func TestRestore_OverADamagedDatabase(t *testing.T) {
 	}
 	if log, _ := os.ReadFile(aside + "-wal"); string(log) != "what was in the log" {
 		t.Errorf("the damaged file's log was not kept beside it: %q", log)
+	}
+}
+
+// TestRestoreDamaged_SaidAtTheNextStart: a restore done from the window that found the database
+// damaged is reported by the next start, once, as a scheduled restore is.
+func TestRestoreDamaged_SaidAtTheNextStart(t *testing.T) {
+	path, backup := restoreFixture(t)
+	os.WriteFile(path, []byte("garbage garbage! and more garbage to look like a header"), 0o600)
+	if err := RestoreDamaged(ctx, path, backup); err != nil {
+		t.Fatal(err)
+	}
+	from, aside, err := RestorePending(ctx, path)
+	if err != nil || from != backup || aside == "" {
+		t.Fatalf("the next start says %q %q, %v", from, aside, err)
+	}
+	if kept, _ := os.ReadFile(aside); !strings.HasPrefix(string(kept), "garbage") {
+		t.Error("the damaged file was not kept aside")
+	}
+	if again, _, _ := RestorePending(ctx, path); again != "" {
+		t.Error("the restore was reported twice")
+	}
+	if n := countIn(t, path); n != 1 {
+		t.Fatalf("restored %d cases, want 1", n)
 	}
 }
