@@ -108,14 +108,15 @@ func boldLabel(s string) *widget.Label {
 }
 
 // rowLayout gives the columns their share: number, customer, model, status, days. The number
-// is how a case is found and told on the phone: it is never cut, however narrow the window;
-// in a manager's list on a shared database it carries the branch ("2026-00042 · MSK-1").
+// is how a case is found and told on the phone: it is never cut, however narrow the window,
+// a sixth digit included; in a manager's list on a shared database it carries the branch
+// ("2026-00042 · MSK-1").
 func (l *CaseList) rowLayout(cells ...fyne.CanvasObject) fyne.CanvasObject {
 	return rowLayout(l.showsBranch(), cells...)
 }
 
 func rowLayout(withBranch bool, cells ...fyne.CanvasObject) fyne.CanvasObject {
-	sample := "2026-00000"
+	sample := "2026-000000" // room for a sixth digit: a year past 99,999 cases
 	if withBranch {
 		sample += " · MSK-10"
 	}

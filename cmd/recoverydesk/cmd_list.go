@@ -63,6 +63,12 @@ func cmdList(c *cli, args []string) int {
 	}
 	now := c.now()
 	enc := json.NewEncoder(c.stdout)
+	// Past 99,999 cases in a year a number has six digits: the column takes the widest, so
+	// that the list stays a table.
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r.Number))
+	}
 	for _, r := range rows {
 		days := int(now.Sub(r.StatusSince).Hours() / 24)
 		if *asJSON {
@@ -70,7 +76,7 @@ func cmdList(c *cli, args []string) int {
 				Customer: r.Customer, Model: r.Model, IMEI1: r.IMEI1, CreatedAt: r.CreatedAt, Branch: r.Branch})
 			continue
 		}
-		fmt.Fprintf(c.stdout, "%s  %-14s %4dd  %-36s %s\n", r.Number, r.Status, days, printable(r.Customer), printable(r.Model))
+		fmt.Fprintf(c.stdout, "%-*s  %-14s %4dd  %-36s %s\n", width, r.Number, r.Status, days, printable(r.Customer), printable(r.Model))
 	}
 	if !*asJSON && len(rows) == 0 {
 		fmt.Fprintln(c.stderr, "no cases match")
