@@ -182,6 +182,12 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, exitOK, false
 			}
+			// A file whose name starts with "-" reads as an option; say how to name it.
+			if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: "); ok {
+				if _, statErr := os.Stat(name); statErr == nil {
+					fmt.Fprintf(c.stderr, "recoverydesk: %s is a file here, but a name starting with - is read as an option: write ./%s, or put -- before it\n", name, name)
+				}
+			}
 			return nil, exitUsage, false
 		}
 		if fs.NArg() == 0 {
