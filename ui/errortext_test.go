@@ -39,16 +39,7 @@ func TestShowError_StoreRefusalsInRussian(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a, _ := newTestApp(t)
 			a.showError(a.main, T("The case was not saved."), tt.err)
-			top := a.main.Canvas().Overlays().Top()
-			if top == nil {
-				t.Fatal("no message shown")
-			}
-			var text string
-			for _, o := range test.LaidOutObjects(top) {
-				if l, ok := o.(*widget.Label); ok {
-					text += l.Text
-				}
-			}
+			text := shownError(t, a)
 			if !strings.Contains(text, tt.want) {
 				t.Errorf("the message says %q, want %q in it", text, tt.want)
 			}
@@ -57,4 +48,20 @@ func TestShowError_StoreRefusalsInRussian(t *testing.T) {
 			}
 		})
 	}
+}
+
+// shownError is the text of the message showError put over the main window.
+func shownError(t *testing.T, a *App) string {
+	t.Helper()
+	top := a.main.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no message shown")
+	}
+	var text string
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok {
+			text += l.Text
+		}
+	}
+	return text
 }

@@ -368,16 +368,7 @@ func TestShowError_ServerUnreachable(t *testing.T) {
 			t.Cleanup(func() { setLanguage("en") })
 			a, _ := newTestApp(t)
 			a.showError(a.main, T("The case was not saved."), fmt.Errorf("save: %w", unreachable{"db.center.local"}))
-			top := a.main.Canvas().Overlays().Top()
-			if top == nil {
-				t.Fatal("no message shown")
-			}
-			var text string
-			for _, o := range test.LaidOutObjects(top) {
-				if l, ok := o.(*widget.Label); ok {
-					text += l.Text
-				}
-			}
+			text := shownError(t, a)
 			if !strings.Contains(text, tt.want) || strings.Contains(text, "restart RecoveryDesk") || strings.Contains(text, "перезапустите") {
 				t.Errorf("the message says %q", text)
 			}
