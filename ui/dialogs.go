@@ -91,10 +91,18 @@ func keepOfferedName(w fyne.Window, name string) {
 }
 
 // submitOnEnter lets Enter in any of the entries press the form dialog's confirm button, as
-// it does on every desktop.
+// it does on every desktop. The fields are checked first: Fyne records a field's refusal only
+// once the focus leaves it, so the field Enter was pressed in would otherwise pass unchecked.
 func submitOnEnter(d *dialog.FormDialog, entries ...*FormEntry) {
 	for _, e := range entries {
-		e.OnSubmitted = func(string) { d.Submit() }
+		e.OnSubmitted = func(string) {
+			for _, f := range entries {
+				if f.Validator != nil && f.Validate() != nil {
+					return
+				}
+			}
+			d.Submit()
+		}
 	}
 }
 

@@ -242,6 +242,12 @@ func (o *OverviewWindow) saveReport() {
 		if operator.SelectedIndex() > 0 {
 			f.Operator = operator.Selected
 		}
+		// The fields were checked; whatever way the dialog was closed, a date that does not
+		// read, or an end before the start, writes no report.
+		if since.Validate() != nil || until.Validate() != nil {
+			a.showError(o.win, T("The report was not written: check the dates."), nil)
+			return
+		}
 		if t, err := casefile.ParseDate(since.Text, time.Local); err == nil {
 			f.Since = t
 		}

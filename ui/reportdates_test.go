@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -11,25 +12,7 @@ import (
 // manager never saves an empty report that looks like a quiet month; mending either date clears
 // it, and one day (the same date twice) is a period.
 func TestReport_SwappedDatesRefused(t *testing.T) {
-	a, _ := newTestApp(t)
-	o := a.ShowOverview()
-	o.saveReport()
-	var dates []*FormEntry
-	var save *widget.Button
-	walk(o.win.Canvas().Overlays().Top(), func(obj fyne.CanvasObject) {
-		switch w := obj.(type) {
-		case *FormEntry:
-			dates = append(dates, w)
-		case *widget.Button:
-			if w.Text == T("Save as…") {
-				save = w
-			}
-		}
-	})
-	if len(dates) != 2 || save == nil {
-		t.Fatalf("the report dialog has %d date fields, save button %v", len(dates), save != nil)
-	}
-	since, until := dates[0], dates[1]
+	_, since, until, save := reportDialog(t)
 	since.SetText("31.12.2026")
 	until.SetText("01.01.2026")
 	if until.Validate() == nil || !save.Disabled() {
@@ -44,4 +27,45 @@ func TestReport_SwappedDatesRefused(t *testing.T) {
 	if err := until.Validate(); err != nil {
 		t.Fatalf("one day refused: %v", err)
 	}
+}
+
+// TestReport_EnterChecksTheDates: dates typed and Enter pressed at once, the focus still in the
+// field (where Fyne has not recorded a refusal yet), write no report either.
+func TestReport_EnterChecksTheDates(t *testing.T) {
+	o, since, until, _ := reportDialog(t)
+	form := o.win.Canvas().Overlays().Top()
+	test.Type(since, "31.12.2026")
+	test.Type(until, "01.01.2026")
+	until.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if o.win.Canvas().Overlays().Top() != form {
+		t.Fatal("Enter on swapped dates went on to save the report")
+	}
+	test.Type(since, "x") // 31.12.2026x: no date
+	since.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if o.win.Canvas().Overlays().Top() != form {
+		t.Fatal("Enter on a start that is no date went on to save the report")
+	}
+}
+
+// reportDialog opens the overview's report dialog and finds its two date fields and its button.
+func reportDialog(t *testing.T) (o *OverviewWindow, since, until *FormEntry, save *widget.Button) {
+	t.Helper()
+	a, _ := newTestApp(t)
+	o = a.ShowOverview()
+	o.saveReport()
+	var dates []*FormEntry
+	walk(o.win.Canvas().Overlays().Top(), func(obj fyne.CanvasObject) {
+		switch w := obj.(type) {
+		case *FormEntry:
+			dates = append(dates, w)
+		case *widget.Button:
+			if w.Text == T("Save as…") {
+				save = w
+			}
+		}
+	})
+	if len(dates) != 2 || save == nil {
+		t.Fatalf("the report dialog has %d date fields, save button %v", len(dates), save != nil)
+	}
+	return o, dates[0], dates[1], save
 }
