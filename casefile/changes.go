@@ -8,17 +8,22 @@ import (
 
 // ChangedFields names the form fields that differ between two versions of a case, by their JSON
 // paths, for the history ("changed: device.imei1, verification.imei_matches_box"). The number,
-// status, branch and files have histories of their own. What only changes together with
-// another field is not named: a declaration's time (…_at) goes with the declaration, the file a
-// tick was read from (…_ticked_from) with the tick.
+// status, branch and files have histories of their own. A declaration's time (…_at) changes
+// with the declaration and is not named. A tick's source (…_ticked_from) is named as the tick:
+// a technician who sets by hand a tick the form had made from a barcode makes it theirs, and
+// the history says who and when.
 func ChangedFields(a, b *Case) []string {
 	var am, bm map[string]any
 	json.Unmarshal(formJSON(a), &am)
 	json.Unmarshal(formJSON(b), &bm)
 	var out []string
 	diffMaps("", am, bm, &out)
-	return out
+	slices.Sort(out) // a tick and its source name the same field: once
+	return slices.Compact(out)
 }
+
+// tickOf names the tick each tick source belongs to.
+var tickOf = map[string]string{"box_ticked_from": "imei_matches_box", "receipt_ticked_from": "imei_matches_receipt"}
 
 // formJSON is a case's form as JSON, without what is not typed into it.
 func formJSON(c *Case) []byte {
@@ -42,7 +47,7 @@ func diffMaps(prefix string, a, b map[string]any, out *[]string) {
 	}
 	slices.Sort(sorted)
 	for _, k := range sorted {
-		if strings.HasSuffix(k, "_at") || strings.HasSuffix(k, "_ticked_from") {
+		if strings.HasSuffix(k, "_at") {
 			continue
 		}
 		am, aok := a[k].(map[string]any)
@@ -54,7 +59,11 @@ func diffMaps(prefix string, a, b map[string]any, out *[]string) {
 		ja, _ := json.Marshal(a[k])
 		jb, _ := json.Marshal(b[k])
 		if string(ja) != string(jb) {
-			*out = append(*out, prefix+k)
+			name := k
+			if tick, ok := tickOf[k]; ok {
+				name = tick
+			}
+			*out = append(*out, prefix+name)
 		}
 	}
 }

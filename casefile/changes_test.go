@@ -6,9 +6,9 @@ import (
 	"time"
 )
 
-// TestChangedFields: the history names the fields typed differently, and not what only moves
-// with another field (a declaration's time, the file a tick was read from) nor what has a
-// history of its own (the number, the status, the files).
+// TestChangedFields: the history names the fields typed differently, a tick whose source
+// changed as the tick (once, however both changed), and not a declaration's time nor what has
+// a history of its own (the number, the status, the files).
 func TestChangedFields(t *testing.T) {
 	base := func() *Case {
 		return &Case{Number: "2026-00001", Status: StatusIntake, Customer: Customer{Name: "Иванов"},
@@ -21,7 +21,7 @@ func TestChangedFields(t *testing.T) {
 	}{
 		{"nothing", func(*Case) {}, nil},
 		{"a name and an IMEI", func(c *Case) { c.Customer.Name = "Петров"; c.Device.IMEI2 = "356938035643809" }, []string{"customer.name", "device.imei2"}},
-		{"the technician's own tick instead of the machine's", func(c *Case) { c.Verification.BoxTickedFrom = "" }, nil},
+		{"the technician's own tick instead of the machine's", func(c *Case) { c.Verification.BoxTickedFrom = "" }, []string{"verification.imei_matches_box"}},
 		{"the tick taken back", func(c *Case) { c.Verification.IMEIMatchesBox, c.Verification.BoxTickedFrom = false, "" }, []string{"verification.imei_matches_box"}},
 		{"the consent's time alone", func(c *Case) { c.Customer.ConsentAt = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) }, nil},
 		{"number, status and files", func(c *Case) {

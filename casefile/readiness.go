@@ -122,10 +122,10 @@ func Readiness(c *Case) []Missing {
 	if len(c.AttachmentsOf(AttachIMEIScreen)) == 0 {
 		miss(MissIMEIScreenPhoto, "imei_screen", "Attach a photo of the phone's own IMEI screen (dial *#06#).")
 	}
-	if !c.Verification.IMEIMatchesBox {
+	if ticked, _ := c.BoxTick(); !ticked {
 		miss(MissIMEIMatchBox, "verification.imei_matches_box", "Compare the IMEI on the phone with the box label and tick the check.")
 	}
-	if hasReceipt && !c.Verification.IMEIMatchesReceipt {
+	if ticked, _ := c.ReceiptTick(); hasReceipt && !ticked {
 		miss(MissIMEIMatchReceipt, "verification.imei_matches_receipt", "Compare the IMEI on the phone with the receipt and tick the check.")
 	}
 	if blank(c.Verification.MismatchNote) {

@@ -203,8 +203,8 @@ func (f *CaseForm) build() {
 	f.region = f.choice("support_region", f.app.Settings().Regions())
 	f.matchBox = f.check("verification.imei_matches_box", T("IMEI on the phone matches the box label"))
 	f.matchReceipt = f.check("verification.imei_matches_receipt", T("IMEI on the phone matches the receipt"))
-	f.tickBox = verificationTick{check: f.matchBox, kind: casefile.AttachBox}
-	f.tickReceipt = verificationTick{check: f.matchReceipt, kind: casefile.AttachReceipt}
+	f.tickBox = verificationTick{check: f.matchBox, kind: casefile.AttachBox, label: f.matchBox.Text}
+	f.tickReceipt = verificationTick{check: f.matchReceipt, kind: casefile.AttachReceipt, label: f.matchReceipt.Text}
 	f.matchBox.OnChanged, f.matchReceipt.OnChanged = f.tickChanged(&f.tickBox), f.tickChanged(&f.tickReceipt)
 	f.mismatchNote = f.multiLine("verification.mismatch_note", T("for example: the board was replaced, so the phone's IMEI is not the one on the box"), 2)
 	f.mismatchNote.Wrapping = fyne.TextWrapWord
@@ -311,12 +311,15 @@ func (f *CaseForm) load(c *casefile.Case) {
 	}
 	f.statement.SetText(c.OwnershipStatement)
 	f.region.SetSelected(c.SupportRegion)
-	f.matchBox.SetChecked(c.Verification.IMEIMatchesBox)
-	f.matchReceipt.SetChecked(c.Verification.IMEIMatchesReceipt)
+	// A tick the form once made from a barcode no longer there loads unticked (casefile.BoxTick).
+	box, boxFrom := c.BoxTick()
+	receipt, receiptFrom := c.ReceiptTick()
+	f.matchBox.SetChecked(box)
+	f.matchReceipt.SetChecked(receipt)
 	// A tick loaded is the stored one: the technician's stays as it is; one the form made from
 	// a barcode and nobody touched since is still the machine's, named by its file.
-	f.tickBox.loaded(c.Verification.IMEIMatchesBox, c.Verification.BoxTickedFrom)
-	f.tickReceipt.loaded(c.Verification.IMEIMatchesReceipt, c.Verification.ReceiptTickedFrom)
+	f.tickBox.loaded(box, boxFrom)
+	f.tickReceipt.loaded(receipt, receiptFrom)
 	f.mismatchNote.SetText(c.Verification.MismatchNote)
 	f.notes.SetText(c.Notes)
 	f.evidence.load(c)

@@ -148,6 +148,8 @@ func (f *CaseForm) showChecks(d *casefile.Case, checks []casefile.EvidenceCheck)
 		lines.set(byField[field], d)
 	}
 	f.imei2.offer(casefile.SecondIMEI(d))
+	f.tickBox.showSource()
+	f.tickReceipt.showSource()
 	f.showReceipt(d)
 }
 
@@ -219,6 +221,21 @@ type verificationTick struct {
 	prefilled bool
 	// from is the file whose barcode the form ticked from, while prefilled.
 	from string
+	// label is the check's own text, which says beside it when the machine ticked it.
+	label string
+}
+
+// showSource says in the check's text when the tick is the machine's reading, so that the
+// technician sees it is not theirs until they set it (the dossier says the same).
+func (t *verificationTick) showSource() {
+	text := t.label
+	if from := t.source(); from != "" {
+		text += " " + Tf("(read by machine from the barcode of {{.Name}})", map[string]any{"Name": from})
+	}
+	if t.check.Text != text {
+		t.check.Text = text
+		t.check.Refresh()
+	}
 }
 
 // source is the file a tick was read from, for the dossier to credit the machine; "" when the

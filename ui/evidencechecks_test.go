@@ -336,4 +336,29 @@ func TestCaseForm_TickSourceKept(t *testing.T) {
 	if got := f.collect().Verification; !got.IMEIMatchesBox || got.BoxTickedFrom != "" {
 		t.Fatalf("the technician's own tick is saved as %+v", got)
 	}
+	// The label deleted since (its deletion is stored at once, the form's untick was not):
+	// the machine's tick no longer stands and loads unticked.
+	gone := *d
+	gone.Attachments = nil
+	f.load(&gone)
+	if f.matchBox.Checked || f.collect().Verification.BoxTickedFrom != "" {
+		t.Fatal("a machine's tick loads ticked without the label it was read from")
+	}
+}
+
+// TestCaseForm_MachineTickSaysSo: a tick the form made from a barcode says so beside it, in the
+// technician's language, until they set it themselves.
+func TestCaseForm_MachineTickSaysSo(t *testing.T) {
+	setLanguage("ru")
+	t.Cleanup(func() { setLanguage("en") })
+	f := formWith(t, evidenceFile(casefile.AttachBox, "box.jpg", label128(imeiOnPhone)...))
+	f.imei1.Entry.SetText(imeiOnPhone)
+	if !f.matchBox.Checked || !strings.Contains(f.matchBox.Text, "прочитано программой со штрихкода box.jpg") {
+		t.Fatalf("the machine's tick reads %q (ticked %v)", f.matchBox.Text, f.matchBox.Checked)
+	}
+	test.Tap(f.matchBox)
+	test.Tap(f.matchBox)
+	if f.matchBox.Text != T("IMEI on the phone matches the box label") {
+		t.Errorf("the technician's own tick reads %q", f.matchBox.Text)
+	}
 }

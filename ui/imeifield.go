@@ -103,7 +103,7 @@ func (m *IMEIField) offer(imei, from string) {
 	}
 	m.suggestion, m.offered = imei, true
 	m.Hint.SetText(Tf("{{.Name}} also carries {{.IMEI}}: if the phone has two SIM slots, this is IMEI 2.", map[string]any{"Name": from, "IMEI": imei}))
-	m.Fix.SetText(Tf("Use {{.IMEI}}", map[string]any{"IMEI": imei}))
+	m.Fix.SetText(Tf("Use {{.IMEI}} as IMEI 2", map[string]any{"IMEI": imei}))
 	m.Fix.Show()
 }
 

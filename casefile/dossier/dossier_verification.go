@@ -26,10 +26,12 @@ func (d *dossier) verification() {
 	d.section(d.t("Verification"), 45)
 
 	d.subheading(d.t("Checked by the technician"), 14)
-	d.tick(c.Verification.IMEIMatchesBox, d.t("IMEI on the device matches the box label"), keyMatchBox, c.Verification.BoxTickedFrom)
+	box, boxFrom := c.BoxTick()
+	d.tick(box, d.t("IMEI on the device matches the box label"), keyMatchBox, boxFrom)
 	if len(c.AttachmentsOf(casefile.AttachReceipt)) > 0 {
 		// Only a receipt that is there can be compared; claiming more invites a refusal.
-		d.tick(c.Verification.IMEIMatchesReceipt, d.t("IMEI on the device matches the receipt"), keyMatchReceipt, c.Verification.ReceiptTickedFrom)
+		receipt, receiptFrom := c.ReceiptTick()
+		d.tick(receipt, d.t("IMEI on the device matches the receipt"), keyMatchReceipt, receiptFrom)
 	}
 
 	d.subheading(d.t("Checked by machine"), 30)

@@ -233,4 +233,13 @@ func TestRender_TickReadByMachine(t *testing.T) {
 	if body := EmailBody(c, dossierOptions("en").Settings); strings.Contains(body, "checked that the IMEI on the device matches the box label") {
 		t.Error("the letter claims the technician compared what the machine read")
 	}
+	// A source no file in the case bears out (an import's claim, a photo deleted since) is no
+	// tick at all: printed unticked, credited to nobody.
+	c.Verification.BoxTickedFrom = "label-from-box.png"
+	o := dossierOptions("en")
+	o.Draft = true
+	text := strings.Join(strings.Fields(tool(t, "pdftotext", writeTemp(t, "forged.pdf", render(t, c, o)), "-")), " ")
+	if strings.Contains(text, "label-from-box.png") || !strings.Contains(text, "☐ IMEI on the device matches the box label") {
+		t.Errorf("a tick without its evidence is printed: %s", text)
+	}
 }

@@ -16,10 +16,10 @@ func verificationLines(c *casefile.Case) []string {
 	// A tick the form made from a barcode is the machine's reading, listed below, not the
 	// technician's own comparison.
 	var ticked []string
-	if c.Verification.IMEIMatchesBox && c.Verification.BoxTickedFrom == "" {
+	if box, from := c.BoxTick(); box && from == "" {
 		ticked = append(ticked, "the box label")
 	}
-	if c.Verification.IMEIMatchesReceipt && c.Verification.ReceiptTickedFrom == "" {
+	if receipt, from := c.ReceiptTick(); receipt && from == "" {
 		ticked = append(ticked, "the receipt")
 	}
 	if len(ticked) > 0 {
