@@ -17,6 +17,9 @@ var (
 	ErrNewer = errors.New("the database was written by a newer RecoveryDesk")
 	// ErrInUse: another window or command holds the database, or a restore is replacing it.
 	ErrInUse = errors.New("the database is in use elsewhere")
+	// ErrNotDamaged: a restore meant for a damaged database found it opening fine (restored or
+	// mended meanwhile) and replaced nothing.
+	ErrNotDamaged = errors.New("the database is no longer damaged")
 )
 
 // Classify marks err as being of kind (one of the errors above) while keeping its own words:

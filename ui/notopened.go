@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -27,6 +28,9 @@ type NotOpened struct {
 	// the damaged one aside; BackupDir is where the daily backups are.
 	Restore   func(backup string) error
 	BackupDir string
+	// Where names the database (its file, or its server without a password), for the details
+	// when the refusal's own sentence does not.
+	Where string
 }
 
 // ShowNotOpened tells a person who started the window, by a shortcut or a double click, why the
@@ -71,9 +75,21 @@ type notOpenedWindow struct {
 	fyne.Window
 	n       NotOpened
 	meaning *widget.Label
+	detail  *widget.Label
 	restore *widget.Button
+	picker  *dialog.FileDialog // the backup's file dialog while it is shown
 	took    *bool
 	work    sync.WaitGroup
+}
+
+// details is the text for the details line: the refusal's own sentence, and the database's
+// location where the sentence leaves it out.
+func (n NotOpened) details(err error) string {
+	s := err.Error()
+	if n.Where != "" && !strings.Contains(s, n.Where) {
+		s = n.Where + ": " + s
+	}
+	return T("Details:") + " " + s
 }
 
 func newNotOpenedWindow(fa fyne.App, n NotOpened, took *bool) *notOpenedWindow {
@@ -84,8 +100,9 @@ func newNotOpenedWindow(fa fyne.App, n NotOpened, took *bool) *notOpenedWindow {
 	meaning := widget.NewLabel(notOpenedText(n.Err))
 	meaning.Wrapping = fyne.TextWrapWord
 	nw.meaning = meaning
-	detail := widget.NewLabel(T("Details:") + " " + n.Err.Error())
+	detail := widget.NewLabel(n.details(n.Err))
 	detail.Wrapping = fyne.TextWrapWord
+	nw.detail = detail
 	detail.Selectable = true // so that it can be copied into a message to whoever set the counter up
 	quit := widget.NewButton(T("Quit"), w.Close)
 	quit.Importance = widget.HighImportance
@@ -115,8 +132,15 @@ func newNotOpenedWindow(fa fyne.App, n NotOpened, took *bool) *notOpenedWindow {
 	w.Resize(fyne.NewSize(600, 280))
 	w.CenterOnScreen()
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		// Enter closes too, as an OK would, but not under the file dialog.
-		if k.Name == fyne.KeyEscape || (w.Canvas().Overlays().Top() == nil && (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter)) {
+		// Under the file dialog, Esc closes the dialog and Enter does nothing; else both close
+		// the window, as an OK would.
+		if nw.picker != nil {
+			if k.Name == fyne.KeyEscape {
+				nw.picker.Hide()
+			}
+			return
+		}
+		if k.Name == fyne.KeyEscape || k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
 			w.Close()
 		}
 	})
@@ -125,9 +149,11 @@ func newNotOpenedWindow(fa fyne.App, n NotOpened, took *bool) *notOpenedWindow {
 
 // pickRestore lets the person choose a backup, starting in the daily backups' folder.
 func (w *notOpenedWindow) pickRestore() {
-	// The file dialog takes the window's size: grow it so that names and dates can be read.
-	if s := w.Canvas().Size(); s.Width < 860 || s.Height < 560 {
-		w.Resize(fyne.NewSize(max(s.Width, 860), max(s.Height, 560)))
+	// The file dialog is drawn inside the window: grow it so that names and dates can be read,
+	// and give it back its size when the dialog closes.
+	before := w.Canvas().Size()
+	if before.Width < 860 || before.Height < 560 {
+		w.Resize(fyne.NewSize(max(before.Width, 860), max(before.Height, 560)))
 		w.CenterOnScreen()
 	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -138,14 +164,27 @@ func (w *notOpenedWindow) pickRestore() {
 		r.Close()
 		w.restoreFrom(path)
 	}, w)
+	d.SetOnClosed(func() {
+		w.picker = nil
+		w.Resize(before)
+		w.CenterOnScreen()
+	})
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
 	d.SetView(dialog.ListView) // the backups' names carry their dates, too long for icons
-	if w.n.BackupDir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(w.n.BackupDir)); err == nil {
+	// The daily backups' folder, or the database's own when there is none yet: never the last
+	// folder some other dialog showed.
+	for _, dir := range []string{w.n.BackupDir, filepath.Dir(w.n.BackupDir)} {
+		if dir == "" || dir == "." {
+			continue
+		}
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			d.SetLocation(l)
+			break
 		}
 	}
+	w.picker = d
 	d.Show()
+	d.Resize(fyne.NewSize(820, 520))
 }
 
 // restoreFrom restores the backup at path off the window's thread, saying so meanwhile; a
@@ -161,11 +200,28 @@ func (w *notOpenedWindow) restoreFrom(path string) {
 		fyne.Do(func() {
 			w.restore.Enable()
 			if err != nil {
-				w.meaning.SetText(notOpenedText(w.n.Err) + "\n\n" + T("The backup was not restored; the database is as it was.") + " " + err.Error())
+				w.meaning.SetText(notOpenedText(w.n.Err) + "\n\n" + T("The backup was not restored; the database is as it was.") + " " + restoreRefusal(err))
+				w.detail.SetText(w.n.details(err))
 				return
 			}
 			*w.took = true
 			w.Close()
 		})
 	}()
+}
+
+// restoreRefusal says why a backup was not restored, in the person's language; the engine's
+// own sentence goes to the details.
+func restoreRefusal(err error) string {
+	switch {
+	case errors.Is(err, casefile.ErrNotDamaged):
+		return T("The database opens now: it was restored or mended meanwhile, and nothing was replaced. Start RecoveryDesk again.")
+	case errors.Is(err, casefile.ErrNewer):
+		return T("This backup was made by a newer RecoveryDesk; install that version to restore it.")
+	case errors.Is(err, casefile.ErrInUse):
+		return T("The database is open in another RecoveryDesk window or command: close it there and try again.")
+	case casefile.DiskFull(err):
+		return T("The disk is full. Free some space, then try again.")
+	}
+	return T("This file is not a RecoveryDesk backup, or it is damaged. Choose a backup: the files named after the database and a date, in the backups folder.")
 }

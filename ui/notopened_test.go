@@ -71,17 +71,23 @@ func TestNotOpened_DamagedRestores(t *testing.T) {
 	if w.Canvas().Overlays().Top() == nil {
 		t.Fatal("no file dialog to choose the backup in")
 	}
-	// Enter under the file dialog must not close the window.
-	w.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	// Under the file dialog Enter does nothing and Esc closes the dialog, not the window, which
+	// gets its size back.
+	key := w.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()
+	key(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if !windowOpen(fa, w) {
 		t.Fatal("Enter in the file dialog closed the window")
 	}
-	w.Canvas().Overlays().Top().Hide()
-	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	key(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !windowOpen(fa, w) || w.Canvas().Overlays().Top() != nil || w.picker != nil {
+		t.Fatal("Esc in the file dialog did not close just the dialog")
+	}
 
 	w.restoreFrom("/backups/old.db")
 	w.work.Wait()
-	if said := plainText(test.RenderObjectToMarkup(w.Content())); !strings.Contains(said, T("The backup was not restored; the database is as it was.")) {
+	said := plainText(test.RenderObjectToMarkup(w.Content()))
+	if !strings.Contains(said, T("The backup was not restored; the database is as it was.")) || !strings.Contains(said, T("This file is not a RecoveryDesk backup, or it is damaged.")[:30]) ||
+		!strings.Contains(said, T("Details:")+" /backups/old.db is not a RecoveryDesk backup") {
 		t.Fatalf("a refused backup is said as %q", said)
 	}
 	if took || !windowOpen(fa, w) || b.Disabled() {
@@ -101,4 +107,32 @@ func windowOpen(fa fyne.App, w *notOpenedWindow) bool {
 		}
 	}
 	return false
+}
+
+// TestNotOpened_RestoreRefusalsInRussian: why a backup was not restored is said in the person's
+// language, by its kind; a second window left open since the database was found damaged does
+// not replace the database restored meanwhile, and says so.
+func TestNotOpened_RestoreRefusalsInRussian(t *testing.T) {
+	setLanguage("ru")
+	t.Cleanup(func() { setLanguage("en") })
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{casefile.Classify(casefile.ErrNotDamaged, errors.New("the database is no longer damaged")), "База теперь открывается"},
+		{casefile.Classify(casefile.ErrNewer, errors.New("written by a newer RecoveryDesk (schema 999)")), "более новая версия"},
+		{casefile.Classify(casefile.ErrInUse, errors.New("the database is open in a RecoveryDesk window")), "открыта в другом окне"},
+		{errors.New("the file is not a readable database (file is not a database)"), "не резервная копия RecoveryDesk"},
+	} {
+		fa := test.NewTempApp(t)
+		w := newNotOpenedWindow(fa, NotOpened{Err: casefile.Classify(casefile.ErrBroken, errors.New("file is not a database")), Where: "/srv/desk/cases.db",
+			Restore: func(string) error { return tt.err }}, new(bool))
+		w.Show()
+		w.restoreFrom("/srv/desk/backups/cases-2026-11-26.db")
+		w.work.Wait()
+		said := plainText(test.RenderObjectToMarkup(w.Content()))
+		if !strings.Contains(said, tt.want) || !strings.Contains(said, "Подробности: /srv/desk/cases.db: "+tt.err.Error()) {
+			t.Errorf("%v is said as %q", tt.err, said)
+		}
+	}
 }

@@ -95,7 +95,7 @@ func (c *cli) notOpened(err error, choice *ui.DatabaseChoice) int {
 	if choice != nil && choice.Given == "" && (!choice.Current.IsZero() || c.choiceErr != nil) {
 		own = func() error { return saveChoice(ui.SharedAddress{}) }
 	}
-	n := ui.NotOpened{Err: err, UseOwn: own}
+	n := ui.NotOpened{Err: err, UseOwn: own, Where: redacted(c.db)}
 	if data.EngineFor(c.db) == "sqlite" && errors.Is(err, casefile.ErrBroken) {
 		// A damaged counter file: its daily backups are the way back, from this window, since
 		// the desk that offers restores cannot open. The damaged file is kept aside.

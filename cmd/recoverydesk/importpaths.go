@@ -12,6 +12,7 @@ import (
 // PDF the technician may read (scans of their own passport, say) and have it stored in a case
 // and sent to support in a dossier.
 func insideImport(dir, p string, anywhere bool) (string, error) {
+	written := p
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(dir, p)
 	}
@@ -28,8 +29,15 @@ func insideImport(dir, p string, anywhere bool) (string, error) {
 	if err != nil {
 		return p, nil
 	}
+	// Absolute, so that the message names where the path really leads.
+	if abs, err := filepath.Abs(root); err == nil {
+		root = abs
+	}
+	if abs, err := filepath.Abs(real); err == nil {
+		real = abs
+	}
 	if rel, err := filepath.Rel(root, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
-		return "", fmt.Errorf("%s is outside the import file's folder %s: put the files in that folder, or give --files-anywhere if you made this import file yourself", p, dir)
+		return "", fmt.Errorf("%q (%s) is outside the import file's folder %s: put the files in that folder, or give --files-anywhere if you made this import file yourself", written, real, root)
 	}
 	return p, nil
 }

@@ -92,7 +92,10 @@ func CheckBackup(ctx context.Context, path string) error {
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return err
 	}
-	if version < 1 || version > SchemaVersion() {
+	if version > SchemaVersion() {
+		return casefile.Classify(casefile.ErrNewer, fmt.Errorf("the file was written by a newer RecoveryDesk (schema %d, this one knows %d)", version, SchemaVersion()))
+	}
+	if version < 1 {
 		return fmt.Errorf("the file is not a RecoveryDesk database this version can read (schema %d)", version)
 	}
 	if err := checkSchema(ctx, db, version); err != nil {

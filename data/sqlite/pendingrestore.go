@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"recoverydesk/casefile"
 )
 
 // A restore cannot replace the database the app has open, so the window records the checked
@@ -23,6 +25,9 @@ func (s *Store) ScheduleRestore(ctx context.Context, backup string) error {
 	return os.WriteFile(pendingRestorePath(s.path), []byte(backup), 0o600)
 }
 
+// ErrNotDamaged: the database a restore was to replace opens fine now.
+var ErrNotDamaged = casefile.Classify(casefile.ErrNotDamaged, errors.New("the database is no longer damaged (it was restored or mended meanwhile), so nothing was replaced; start RecoveryDesk again"))
+
 // restoredPath is where a restore done before the desk could open (the database was damaged)
 // leaves what it did, for the next start to say.
 func restoredPath(db string) string { return db + ".restored" }
@@ -30,6 +35,11 @@ func restoredPath(db string) string { return db + ".restored" }
 // RestoreDamaged restores a backup over a database that could not be opened, at once, and
 // leaves a note of it that the next start's RestorePending reports like a scheduled restore.
 func RestoreDamaged(ctx context.Context, db, backup string) error {
+	// A window left open since the database was found damaged must not put an old backup over
+	// one that was restored or mended meanwhile and worked in since.
+	if CheckBackup(ctx, db) == nil {
+		return ErrNotDamaged
+	}
 	keptAside, err := Restore(ctx, db, backup)
 	if err != nil {
 		return err

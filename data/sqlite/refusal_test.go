@@ -50,6 +50,11 @@ func TestOpen_RefusalsAreClassified(t *testing.T) {
 			tamper(t, p, "PRAGMA user_version = 999")
 			return p
 		}, casefile.ErrNewer},
+		{"a folder", func() string {
+			p := filepath.Join(dir, "folder.db")
+			os.Mkdir(p, 0o700)
+			return p
+		}, casefile.ErrForeign},
 		{"read-only", func() string {
 			p := made("archive.db")
 			os.Chmod(p, 0o400)

@@ -200,3 +200,15 @@ func TestRestoreDamaged_SaidAtTheNextStart(t *testing.T) {
 		t.Fatalf("restored %d cases, want 1", n)
 	}
 }
+
+// TestRestoreDamaged_NotOverAHealthyDatabase: a second window, left open since the database was
+// found damaged, does not put an old backup over the database restored and worked in since.
+func TestRestoreDamaged_NotOverAHealthyDatabase(t *testing.T) {
+	path, backup := restoreFixture(t)
+	if err := RestoreDamaged(ctx, path, backup); !errors.Is(err, ErrNotDamaged) {
+		t.Fatalf("a restore over a healthy database: %v", err)
+	}
+	if n := countIn(t, path); n != 2 {
+		t.Fatalf("the healthy database holds %d cases, want its 2", n)
+	}
+}

@@ -63,6 +63,9 @@ var (
 // Open opens the database at path, creating it (and its folder) readable by the current user
 // alone, and brings its schema up to date.
 func Open(path string) (*Store, error) {
+	if err := refuseNotRegular(path); err != nil {
+		return nil, err
+	}
 	// A file its owner made read-only (an archived counter, a copy to look at) is refused as
 	// it is, before anything is made beside it, and never made writable behind the owner's
 	// back: the store writes on every open.
@@ -94,6 +97,9 @@ func Open(path string) (*Store, error) {
 }
 
 func open(path string) (*Store, error) {
+	if err := refuseNotRegular(path); err != nil {
+		return nil, err
+	}
 	if err := refuseForeign(path); err != nil {
 		return nil, err
 	}
@@ -198,4 +204,15 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// refuseNotRegular refuses a database path that is, or links to, something other than a file:
+// a device (/dev/null), a pipe or a folder. Opening one would narrow its mode to the owner's
+// (a shared device made unusable for everyone else) before SQLite found it is no database.
+func refuseNotRegular(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().IsRegular() {
+		return nil // a new database, or a path whose problem os.OpenFile says
+	}
+	return casefile.Classify(casefile.ErrForeign, fmt.Errorf("%s is not a database file (a device, a pipe or a folder): give the database file itself", path))
 }
