@@ -386,6 +386,12 @@ func (d *dossier) history() {
 		switch {
 		case e.Action == casefile.ActionExported:
 			what += " (" + e.Details["language"] + ")"
+		case e.Action == casefile.ActionAttachmentRemoved && e.Details["name"] != "":
+			// The note is the reason; which file it was is in the details.
+			what += ": " + d.t(e.Details["kind"]) + " — " + e.Details["name"]
+			if e.Note != "" {
+				what += " (" + e.Note + ")"
+			}
 		case e.Note != "":
 			what += ": " + d.noteText(e)
 		}

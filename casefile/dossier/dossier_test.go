@@ -418,14 +418,16 @@ func TestRender_HistoryInTheDossiersLanguage(t *testing.T) {
 	c.History = append(c.History,
 		casefile.Event{At: at, Operator: "Анна", Action: casefile.ActionEdited, Note: "changed: customer.phone, declarations.facts_true, declarations.may_be_erased"},
 		casefile.Event{At: at, Operator: "Анна", Action: casefile.ActionAttachmentAdded, Note: "imei_screen: screen.jpg",
-			Details: map[string]string{"kind": "imei_screen", "name": "screen.jpg"}})
+			Details: map[string]string{"kind": "imei_screen", "name": "screen.jpg"}},
+		casefile.Event{At: at, Operator: "Анна", Action: casefile.ActionAttachmentRemoved, Note: "blurred, taken again",
+			Details: map[string]string{"kind": "box", "name": "old-label.jpg"}})
 	for _, tt := range []struct{ lang, edited string }{
 		{"en", "Phone, Customer's declarations"},
 		{"ru", "Телефон, Заявления клиента"},
 	} {
 		text := tool(t, "pdftotext", writeTemp(t, "d.pdf", render(t, c, dossierOptions(tt.lang))), "-")
 		flat := strings.Join(strings.Fields(text), " ")
-		if !strings.Contains(flat, tt.edited) || !strings.Contains(flat, "screen.jpg") {
+		if !strings.Contains(flat, tt.edited) || !strings.Contains(flat, "screen.jpg") || !strings.Contains(flat, "old-label.jpg (blurred, taken again)") {
 			t.Errorf("%s: the history reads %q", tt.lang, flat[max(0, strings.Index(flat, "screen.jpg")-300):])
 		}
 		for _, key := range []string{"customer.phone", "changed:", "imei_screen", "declarations."} {

@@ -195,7 +195,14 @@ func printCase(w io.Writer, v *caseView) {
 			who += " (" + e.Login + ")"
 		}
 		fmt.Fprintf(w, "  %s  %-12s %s", e.At.Local().Format("2006-01-02 15:04"), who, what)
-		if e.Note != "" {
+		switch {
+		case e.Action == casefile.ActionAttachmentRemoved && e.Details["name"] != "":
+			// The note is the reason; which file it was is in the details.
+			fmt.Fprintf(w, ": %s: %s", e.Details["kind"], printable(e.Details["name"]))
+			if e.Note != "" {
+				fmt.Fprintf(w, " (%s)", printable(e.Note))
+			}
+		case e.Note != "":
 			fmt.Fprintf(w, ": %s", printable(e.Note))
 		}
 		fmt.Fprintln(w)
