@@ -38,6 +38,7 @@ func newIMEIField(f *CaseForm, placeholder string) *IMEIField {
 	// No Entry.Validator: Fyne refreshes its tick only at some moments, and a tick beside an
 	// invalid IMEI would contradict the hint below, which is updated on every keystroke.
 	m.Hint.Wrapping = fyne.TextWrapWord
+	m.Hint.Hide() // nothing typed, nothing to say
 	m.Fix = newSpaceButton(func() {
 		if m.suggestion != "" {
 			m.Entry.SetText(m.suggestion)
@@ -66,17 +67,17 @@ func (m *IMEIField) check() {
 	im, err := casefile.ParseIMEI(s)
 	switch {
 	case s == "":
-		m.Hint.SetText("")
+		m.setHint("")
 	case err == nil:
 		txt := "✓ " + Tf("Valid IMEI {{.IMEI}}, TAC {{.TAC}}", map[string]any{"IMEI": im.Grouped(), "TAC": im.TAC()})
 		if im.Kind == casefile.KindIMEISV {
 			txt = "✓ " + Tf("IMEISV: the IMEI is {{.IMEI}}", map[string]any{"IMEI": im.Digits})
 		}
-		m.Hint.SetText(txt)
+		m.setHint(txt)
 	default:
 		var ie *casefile.IMEIError
 		errors.As(err, &ie)
-		m.Hint.SetText("✗ " + imeiMessage(ie))
+		m.setHint("✗ " + imeiMessage(ie))
 		if ie.Suggestion != "" {
 			m.suggestion = ie.Suggestion
 			m.Fix.SetText(Tf("Use {{.IMEI}}", map[string]any{"IMEI": ie.Suggestion}))
@@ -96,13 +97,13 @@ func (m *IMEIField) offer(imei, from string) {
 	if imei == "" {
 		if m.offered {
 			m.suggestion, m.offered = "", false
-			m.Hint.SetText("")
+			m.setHint("")
 			m.Fix.Hide()
 		}
 		return
 	}
 	m.suggestion, m.offered = imei, true
-	m.Hint.SetText(Tf("{{.Name}} also carries {{.IMEI}}: if the phone has two SIM slots, this is IMEI 2.", map[string]any{"Name": from, "IMEI": imei}))
+	m.setHint(Tf("{{.Name}} also carries {{.IMEI}}: if the phone has two SIM slots, this is IMEI 2.", map[string]any{"Name": from, "IMEI": imei}))
 	m.Fix.SetText(Tf("Use {{.IMEI}} as IMEI 2", map[string]any{"IMEI": imei}))
 	m.Fix.Show()
 }
@@ -156,4 +157,15 @@ func imeiMessage(e *casefile.IMEIError) string {
 		return T("Only digits, please (spaces and hyphens are fine).")
 	}
 	return e.Message
+}
+
+// setHint says text under the field; an empty hint takes no room, so that the form does not
+// keep a blank line where an offer or a message was.
+func (m *IMEIField) setHint(text string) {
+	m.Hint.SetText(text)
+	if text == "" {
+		m.Hint.Hide()
+	} else {
+		m.Hint.Show()
+	}
 }
