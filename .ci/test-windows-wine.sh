@@ -15,7 +15,10 @@ PKGS=${PKGS:-./casefile ./casefile/dossier ./casefile/evidence ./data/sqlite ./d
 #   test is the same on Windows and they run in make test's Linux part;
 # - they back up and restore a shared database with pg_dump and pg_restore, or stop the server
 #   with pg_ctl, which are Linux programs here (on Windows they come with PostgreSQL's installer);
-SKIP='^(TestRenderDossier_Declarations|TestRender_HistoryInTheDossiersLanguage|TestRender_ReadFromOutside|TestRender_Images|TestRender_DraftAndRefusal|TestRender_HostileText|TestRenderReceipt|TestRender_PDFReceiptPreview|TestDocuments_PrintTheCaseBranch|TestDocuments_NothingEmptyPrinted|TestRender_Verification|TestRender_VerificationHonest|TestRender_TickReadByMachine|TestRender_NoChecksNoTable|TestRender_LongCheckTable|TestReportXLSX_LibreOffice|TestMarkup_.*|TestDumpAndRestore|TestRestoreDump_FailedChangesNothing|TestDump_PeopleMayNot|TestDump_Manager|TestDump_Destinations|TestCLI_SharedBackupRestore|TestFault_ServerStopsMidImport)$'
+# - it works in a temporary folder it made its working directory, which Wine then will not let
+#   go of, so the folder cannot be removed after it (TestCLI_FileNamedLikeAnOption; the option
+#   parsing it tests is the same on Windows);
+SKIP='^(TestRenderDossier_Declarations|TestRender_HistoryInTheDossiersLanguage|TestRender_ReadFromOutside|TestRender_Images|TestRender_DraftAndRefusal|TestRender_HostileText|TestRenderReceipt|TestRender_PDFReceiptPreview|TestDocuments_PrintTheCaseBranch|TestDocuments_NothingEmptyPrinted|TestRender_Verification|TestRender_VerificationHonest|TestRender_TickReadByMachine|TestRender_NoChecksNoTable|TestRender_LongCheckTable|TestReportXLSX_LibreOffice|TestMarkup_.*|TestDumpAndRestore|TestRestoreDump_FailedChangesNothing|TestDump_PeopleMayNot|TestDump_Manager|TestDump_Destinations|TestCLI_SharedBackupRestore|TestFault_ServerStopsMidImport|TestCLI_FileNamedLikeAnOption)$'
 
 fail() { echo "test-windows-wine: $*" >&2; exit 1; }
 command -v wine >/dev/null || fail "wine is missing: make deps installs it (Debian packages wine, wine64)"

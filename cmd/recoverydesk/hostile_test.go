@@ -90,9 +90,10 @@ func TestHostileInput(t *testing.T) {
 			map[string][]byte{"xref.pdf": []byte("%PDF-1.4\n1 0 obj<<>>endobj\nxref\n0 99\ngarbage\ntrailer<</Size 99>>\nstartxref\n123456\n%%EOF\n")}, ""},
 	}
 	// Windows says these in its own way: its null device is a name in every folder ("NUL"),
-	// refused as no regular file; a link to a file elsewhere is refused as outside where the
-	// system resolves it, or as not found where it cannot (Wine's links); nothing is read.
-	onWindows := map[string]string{"/dev/zero as a photo": "not a regular file", "a link beside the import pointing away": "attachments[0]"}
+	// refused as leading outside (to \\.\NUL) or as no regular file; a link to a file
+	// elsewhere is refused as outside where the system resolves it, or as not found where it
+	// cannot (Wine's links); nothing is read either way.
+	onWindows := map[string]string{"/dev/zero as a photo": "NUL", "a link beside the import pointing away": "attachments[0]"}
 	// Only a person importing a file they made themselves takes paths from anywhere.
 	anywhere := map[string]bool{"/dev/zero as a photo, paths anywhere allowed": true, "a picture elsewhere, paths anywhere allowed": true}
 	for _, tt := range tests {
