@@ -10,6 +10,8 @@ var (
 	ErrReadOnly = errors.New("the database file is read-only")
 	// ErrForeign: the file holds another application's tables, not a RecoveryDesk database.
 	ErrForeign = errors.New("the file is not a RecoveryDesk database")
+	// ErrNotFile: the path is a folder, a device or a pipe, not a file at all.
+	ErrNotFile = errors.New("the path is not a file")
 	// ErrBroken: the file cannot be read as a database any more, or its schema is beyond
 	// repair; a backup is the way back.
 	ErrBroken = errors.New("the database is damaged")

@@ -203,8 +203,8 @@ func (f *CaseForm) build() {
 	f.region = f.choice("support_region", f.app.Settings().Regions())
 	f.matchBox = f.check("verification.imei_matches_box", T("IMEI on the phone matches the box label"))
 	f.matchReceipt = f.check("verification.imei_matches_receipt", T("IMEI on the phone matches the receipt"))
-	f.tickBox = verificationTick{check: f.matchBox, kind: casefile.AttachBox, label: f.matchBox.Text}
-	f.tickReceipt = verificationTick{check: f.matchReceipt, kind: casefile.AttachReceipt, label: f.matchReceipt.Text}
+	f.tickBox = verificationTick{check: f.matchBox, kind: casefile.AttachBox, note: tickNote()}
+	f.tickReceipt = verificationTick{check: f.matchReceipt, kind: casefile.AttachReceipt, note: tickNote()}
 	f.matchBox.OnChanged, f.matchReceipt.OnChanged = f.tickChanged(&f.tickBox), f.tickChanged(&f.tickReceipt)
 	f.mismatchNote = f.multiLine("verification.mismatch_note", T("for example: the board was replaced, so the phone's IMEI is not the one on the box"), 2)
 	f.mismatchNote.Wrapping = fyne.TextWrapWord
@@ -240,7 +240,8 @@ func (f *CaseForm) build() {
 			item(T("Price"), container.NewVBox(f.price, f.priceChecks.box))),
 			"purchase.channel purchase.date purchase.seller purchase.seller_contact purchase.receipt_number purchase.price"},
 		{group(T("Ownership statement"), item("", f.statement)), "ownership_statement"},
-		{group(T("Verification"), item("", f.matchBox), item("", f.matchReceipt), item(T("Why the numbers differ"), f.mismatchNote),
+		{group(T("Verification"), item("", container.NewVBox(f.matchBox, f.tickBox.note)), item("", container.NewVBox(f.matchReceipt, f.tickReceipt.note)),
+			item(T("Why the numbers differ"), f.mismatchNote),
 			item(T("Support region"), f.region)),
 			"verification.imei_matches_box verification.imei_matches_receipt verification.mismatch_note support_region"},
 		{group(T("Notes"), item("", f.notes)), "notes"},

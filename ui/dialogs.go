@@ -98,6 +98,12 @@ func submitOnEnter(d *dialog.FormDialog, entries ...*FormEntry) {
 		e.OnSubmitted = func(string) {
 			for _, f := range entries {
 				if f.Validator != nil && f.Validate() != nil {
+					// The refusal shows once the focus has left the field: take the focus
+					// away and give it back, so the message appears where it is to be mended.
+					if c := fyne.CurrentApp().Driver().CanvasForObject(f); c != nil {
+						c.Unfocus()
+						c.Focus(f)
+					}
 					return
 				}
 			}

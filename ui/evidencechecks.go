@@ -221,21 +221,27 @@ type verificationTick struct {
 	prefilled bool
 	// from is the file whose barcode the form ticked from, while prefilled.
 	from string
-	// label is the check's own text, which says beside it when the machine ticked it.
-	label string
+	// note says under the check when the machine ticked it; hidden otherwise. A line of its
+	// own, wrapped, so that the form keeps its width and the check its place as it changes.
+	note *widget.Label
 }
 
-// showSource says in the check's text when the tick is the machine's reading, so that the
+func tickNote() *widget.Label {
+	l := &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	l.Hide()
+	return l
+}
+
+// showSource says under the check when the tick is the machine's reading, so that the
 // technician sees it is not theirs until they set it (the dossier says the same).
 func (t *verificationTick) showSource() {
-	text := t.label
-	if from := t.source(); from != "" {
-		text += " " + Tf("(read by machine from the barcode of {{.Name}})", map[string]any{"Name": from})
+	from := t.source()
+	if from == "" {
+		t.note.Hide()
+		return
 	}
-	if t.check.Text != text {
-		t.check.Text = text
-		t.check.Refresh()
-	}
+	t.note.SetText(Tf("(read by machine from the barcode of {{.Name}})", map[string]any{"Name": from}))
+	t.note.Show()
 }
 
 // source is the file a tick was read from, for the dossier to credit the machine; "" when the

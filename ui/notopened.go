@@ -53,6 +53,8 @@ func notOpenedText(err error) string {
 			map[string]any{"Host": unreachableHost(err)})
 	case errors.Is(err, casefile.ErrReadOnly):
 		return T("The database file is read-only (an archived counter, or a copy). Make it writable in the file's properties to work in it.")
+	case errors.Is(err, casefile.ErrNotFile):
+		return T("This is a folder, a device or a pipe, not a database file. Give the database file itself.")
 	case errors.Is(err, casefile.ErrForeign):
 		return T("The file is another application's database, not RecoveryDesk's; RecoveryDesk does not write into it. Choose the RecoveryDesk database.")
 	case errors.Is(err, casefile.ErrBroken):

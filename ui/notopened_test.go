@@ -23,6 +23,7 @@ func TestNotOpened_SaysWhyInRussian(t *testing.T) {
 	}{
 		{casefile.ErrReadOnly, "только для чтения"},
 		{casefile.ErrForeign, "другой программы"},
+		{casefile.ErrNotFile, "не файл базы данных"},
 		{casefile.ErrBroken, "повреждён"},
 		{casefile.ErrNewer, "более новая версия RecoveryDesk"},
 		{casefile.ErrInUse, "База занята"},

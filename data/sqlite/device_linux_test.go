@@ -24,7 +24,7 @@ func TestOpen_LinkToADeviceLeavesItAlone(t *testing.T) {
 	if s, err := Open(link); err == nil {
 		s.Close()
 		t.Fatal("a link to /dev/null opened as a database")
-	} else if !errors.Is(err, casefile.ErrForeign) {
+	} else if !errors.Is(err, casefile.ErrNotFile) {
 		t.Errorf("refused as %v", err)
 	}
 	if after, _ := os.Stat(os.DevNull); after.Mode() != before.Mode() {

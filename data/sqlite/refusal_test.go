@@ -54,7 +54,7 @@ func TestOpen_RefusalsAreClassified(t *testing.T) {
 			p := filepath.Join(dir, "folder.db")
 			os.Mkdir(p, 0o700)
 			return p
-		}, casefile.ErrForeign},
+		}, casefile.ErrNotFile},
 		{"read-only", func() string {
 			p := made("archive.db")
 			os.Chmod(p, 0o400)
@@ -70,7 +70,7 @@ func TestOpen_RefusalsAreClassified(t *testing.T) {
 			if !errors.Is(err, tt.kind) {
 				t.Errorf("%v is not classified as %q", err, tt.kind)
 			}
-			for _, other := range []error{casefile.ErrBroken, casefile.ErrForeign, casefile.ErrNewer, casefile.ErrReadOnly, casefile.ErrInUse} {
+			for _, other := range []error{casefile.ErrBroken, casefile.ErrForeign, casefile.ErrNotFile, casefile.ErrNewer, casefile.ErrReadOnly, casefile.ErrInUse} {
 				if other != tt.kind && errors.Is(err, other) {
 					t.Errorf("%v is also classified as %q", err, other)
 				}

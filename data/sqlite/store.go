@@ -214,5 +214,5 @@ func refuseNotRegular(path string) error {
 	if err != nil || fi.Mode().IsRegular() {
 		return nil // a new database, or a path whose problem os.OpenFile says
 	}
-	return casefile.Classify(casefile.ErrForeign, fmt.Errorf("%s is not a database file (a device, a pipe or a folder): give the database file itself", path))
+	return casefile.Classify(casefile.ErrNotFile, fmt.Errorf("%s is not a database file (a device, a pipe or a folder): give the database file itself", path))
 }
