@@ -79,6 +79,7 @@ type notOpenedWindow struct {
 	meaning *widget.Label
 	detail  *widget.Label
 	restore *widget.Button
+	quit    *widget.Button
 	picker  *dialog.FileDialog // the backup's file dialog while it is shown
 	took    *bool
 	work    sync.WaitGroup
@@ -108,6 +109,7 @@ func newNotOpenedWindow(fa fyne.App, n NotOpened, took *bool) *notOpenedWindow {
 	detail.Selectable = true // so that it can be copied into a message to whoever set the counter up
 	quit := widget.NewButton(T("Quit"), w.Close)
 	quit.Importance = widget.HighImportance
+	nw.quit = quit
 	var ways []fyne.CanvasObject
 	if n.UseOwn != nil {
 		own := widget.NewButton(T("Use this computer's own file"), nil)
@@ -133,6 +135,11 @@ func newNotOpenedWindow(fa fyne.App, n NotOpened, took *bool) *notOpenedWindow {
 	w.SetContent(container.NewPadded(container.NewVBox(heading, meaning, detail, layout.NewSpacer(), buttons)))
 	w.Resize(fyne.NewSize(600, 280))
 	w.CenterOnScreen()
+	w.SetCloseIntercept(func() {
+		if nw.restore == nil || !nw.restore.Disabled() { // not while a restore runs
+			w.Close()
+		}
+	})
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
 		// Under the file dialog, Esc closes the dialog and Enter does nothing; else both close
 		// the window, as an OK would.
@@ -141,6 +148,9 @@ func newNotOpenedWindow(fa fyne.App, n NotOpened, took *bool) *notOpenedWindow {
 				nw.picker.Hide()
 			}
 			return
+		}
+		if nw.restore != nil && nw.restore.Disabled() {
+			return // a restore is under way: the window waits for it (its button is off meanwhile)
 		}
 		if k.Name == fyne.KeyEscape || k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
 			w.Close()
@@ -193,7 +203,10 @@ func (w *notOpenedWindow) pickRestore() {
 // refused backup leaves the database as it was and says why. Once it is in place the window
 // closes, and the caller starts the desk again on the restored database.
 func (w *notOpenedWindow) restoreFrom(path string) {
+	// Neither a second restore nor quitting while this one runs: it finishes either way, but
+	// the person would not learn how.
 	w.restore.Disable()
+	w.quit.Disable()
 	w.meaning.SetText(Tf("Restoring {{.Name}}…", map[string]any{"Name": filepath.Base(path)}))
 	w.work.Add(1)
 	go func() {
@@ -201,6 +214,7 @@ func (w *notOpenedWindow) restoreFrom(path string) {
 		err := w.n.Restore(path)
 		fyne.Do(func() {
 			w.restore.Enable()
+			w.quit.Enable()
 			if err != nil {
 				w.meaning.SetText(notOpenedText(w.n.Err) + "\n\n" + T("The backup was not restored; the database is as it was.") + " " + restoreRefusal(err))
 				w.detail.SetText(w.n.details(err))

@@ -137,3 +137,25 @@ func TestNotOpened_RestoreRefusalsInRussian(t *testing.T) {
 		}
 	}
 }
+
+// TestNotOpened_RestoreIsWaitedFor: while a restore runs, Esc, Enter, Quit and the window's
+// close button leave the window open: the person learns how it ended.
+func TestNotOpened_RestoreIsWaitedFor(t *testing.T) {
+	fa := test.NewTempApp(t)
+	release := make(chan struct{})
+	w := newNotOpenedWindow(fa, NotOpened{Err: casefile.Classify(casefile.ErrBroken, errors.New("file is not a database")),
+		Restore: func(string) error { <-release; return errors.New("not a backup") }}, new(bool))
+	w.Show()
+	w.restoreFrom("/backups/cases-2026-11-26.db")
+	key := w.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()
+	key(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	key(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !w.quit.Disabled() || !windowOpen(fa, w) {
+		t.Fatalf("during the restore: quit disabled %v, window open %v", w.quit.Disabled(), windowOpen(fa, w))
+	}
+	close(release)
+	w.work.Wait()
+	if w.quit.Disabled() || !windowOpen(fa, w) {
+		t.Fatal("after a refused restore the window cannot be quit, or closed by itself")
+	}
+}
