@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -140,6 +141,29 @@ func (a *App) dailyBackup() {
 	a.background(func() {
 		if _, err := m.DailyBackup(a.ctx, dir, keep); err != nil {
 			fyne.Do(func() { a.showError(a.main, T("Today's automatic backup failed; make one from the overview."), err) })
+			return
+		}
+		// No case at all beside backups that hold some: the file was emptied or replaced (a
+		// sync tool, a copy over it). The daily backup leaves the real ones alone; say so and
+		// where the way back is, before anyone starts typing into the empty desk.
+		if n, err := a.store.Count(a.ctx, casefile.Query{CountLimit: 1}); err == nil && n == 0 && hasBackups(dir) {
+			fyne.Do(func() {
+				dialog.ShowInformation(T("No cases in this database"), T("This database holds no cases, but its backups folder holds backups. If cases were lost (the file emptied or replaced), restore the newest backup: Overview → Restore…"), a.main)
+			})
 		}
 	})
+}
+
+// hasBackups says whether dir holds a backup (a .db file).
+func hasBackups(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".db") {
+			return true
+		}
+	}
+	return false
 }

@@ -306,6 +306,15 @@ func (s *Store) DailyBackup(ctx context.Context, dir string, keep int) (string, 
 	if _, err := os.Stat(name); err == nil {
 		return "", nil
 	}
+	// A database without a single case (emptied, replaced, or new) has nothing to keep, and its
+	// backups, kept by count, would push the real ones out day after day.
+	var any bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM cases)`).Scan(&any); err != nil {
+		return "", err
+	}
+	if !any {
+		return "", nil
+	}
 	if err := s.Backup(ctx, name); err != nil {
 		return "", err
 	}

@@ -327,12 +327,52 @@ func TestStore_DailyBackupKeepsTheNewest(t *testing.T) {
 	}
 	defer other.Close()
 	other.Now = s.Now
+	other.CreateCase(ctx, sampleCase(), "boris")
 	made, err := other.DailyBackup(ctx, dir, 1)
 	if err != nil || !strings.HasSuffix(made, "branch-2026-11-07.db") {
 		t.Fatalf("the second database's backup: %q, %v", made, err)
 	}
 	if n := len(dailyBackups(dir, dailyPrefix(s.Path()))); n != 3 {
 		t.Errorf("the second database's pruning left %d of the first's backups, want 3", n)
+	}
+}
+
+// TestStore_DailyBackupEmptyDatabaseKeepsTheRealOnes: a database emptied (truncated to nothing
+// by a sync tool, replaced by a new file) opens as a new one; its daily backups, kept by count,
+// would push out every real backup in as many days. It makes none.
+func TestStore_DailyBackupEmptyDatabaseKeepsTheRealOnes(t *testing.T) {
+	s := newStore(t)
+	s.CreateCase(ctx, sampleCase(), "anna")
+	dir := filepath.Join(t.TempDir(), "backups")
+	day := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return day }
+	for i := 0; i < 3; i++ {
+		if _, err := s.DailyBackup(ctx, dir, 3); err != nil {
+			t.Fatal(err)
+		}
+		day = day.AddDate(0, 0, 1)
+	}
+	path := s.Path()
+	s.Close()
+	if err := os.Truncate(path, 0); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(path + "-wal")
+	empty, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer empty.Close()
+	empty.Now = func() time.Time { return day }
+	for i := 0; i < 5; i++ {
+		if made, err := empty.DailyBackup(ctx, dir, 3); err != nil || made != "" {
+			t.Fatalf("an empty database was backed up: %q, %v", made, err)
+		}
+		day = day.AddDate(0, 0, 1)
+	}
+	kept := dailyBackups(dir, dailyPrefix(path))
+	if len(kept) != 3 || !strings.HasSuffix(kept[0], "2026-11-01.db") {
+		t.Fatalf("the real backups went: %v", kept)
 	}
 }
 
