@@ -178,7 +178,7 @@ func (f *CaseForm) build() {
 	f.imei2 = newIMEIField(f, T("second SIM slot; leave empty for single-SIM phones"))
 	for key, m := range map[string]*IMEIField{"device.imei1": f.imei1, "device.imei2": f.imei2} {
 		m := m
-		m.Entry.OnChanged = func(string) { m.check(); f.changed() }
+		m.Entry.OnChanged = func(string) { m.check(); f.imeiRetyped(); f.changed() }
 		m.Entry.OnFocus = func() { f.reveal(m.box) }
 		f.fields[key] = m.Entry
 	}

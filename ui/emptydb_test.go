@@ -13,19 +13,23 @@ import (
 )
 
 // TestStart_EmptyDatabaseBesideBackups: a database without a case, whose backups folder holds
-// backups, was emptied or replaced: the desk says so and where the way back is. A new counter,
-// with no backups yet, is not warned.
+// backups of its own, was emptied or replaced: the desk says so and where the way back is. A new
+// counter, with no backups yet or beside another database's, is not warned.
 func TestStart_EmptyDatabaseBesideBackups(t *testing.T) {
 	for _, tt := range []struct {
-		name    string
-		backups bool
-		warned  bool
-	}{{"emptied, backups beside it", true, true}, {"a new counter", false, false}} {
+		name   string
+		backup string // a file in the backups folder, or none
+		warned bool
+	}{
+		{"emptied, its backups beside it", "cases-2026-11-26.db", true},
+		{"a new counter", "", false},
+		{"a new database beside another one's backups", "branch-2026-11-26.db", false},
+	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			if tt.backups {
+			if tt.backup != "" {
 				os.MkdirAll(filepath.Join(dir, "backups"), 0o700)
-				os.WriteFile(filepath.Join(dir, "backups", "cases-2026-11-26.db"), []byte("a backup"), 0o600)
+				os.WriteFile(filepath.Join(dir, "backups", tt.backup), []byte("a backup"), 0o600)
 			}
 			s, err := sqlite.Open(filepath.Join(dir, "cases.db"))
 			if err != nil {
@@ -44,7 +48,7 @@ func TestStart_EmptyDatabaseBesideBackups(t *testing.T) {
 			if warned := strings.Contains(said, T("No cases in this database")); warned != tt.warned {
 				t.Fatalf("warned %v, want %v: %q", warned, tt.warned, said)
 			}
-			if entries, _ := os.ReadDir(filepath.Join(dir, "backups")); tt.backups && len(entries) != 1 {
+			if entries, _ := os.ReadDir(filepath.Join(dir, "backups")); tt.backup != "" && len(entries) != 1 {
 				t.Errorf("the empty database was backed up beside the real one: %d files", len(entries))
 			}
 		})

@@ -316,3 +316,20 @@ func (f *CaseForm) tickChanged(t *verificationTick) func(bool) {
 		f.changed()
 	}
 }
+
+// imeiRetyped takes back the IMEI ticks when an IMEI is typed anew: a tick said the number then
+// in the field matched the box or the receipt, and says nothing of the new one. The technician
+// compares again; a tick the evidence bears out comes back by itself (prefillTicks).
+func (f *CaseForm) imeiRetyped() {
+	if f.loading {
+		return
+	}
+	for _, t := range []*verificationTick{&f.tickBox, &f.tickReceipt} {
+		t.touched, t.prefilled, t.from = false, false, ""
+		if t.check.Checked {
+			f.prefilling = true
+			t.check.SetChecked(false)
+			f.prefilling = false
+		}
+	}
+}

@@ -363,3 +363,25 @@ func TestCaseForm_MachineTickSaysSo(t *testing.T) {
 		t.Errorf("the technician's own tick still says %q", note.Text)
 	}
 }
+
+// TestCaseForm_RetypedIMEITakesTheTicksBack: a tick said the IMEI then in the field matched the
+// box; typed anew, the IMEI is compared again. The dossier can then never say "matches" beside
+// the machine's "does not match" for a number nobody compared.
+func TestCaseForm_RetypedIMEITakesTheTicksBack(t *testing.T) {
+	f := formWith(t, evidenceFile(casefile.AttachBox, "box.jpg", label128(imeiOnPhone)...))
+	f.imei1.Entry.SetText(imeiSecond)
+	test.Tap(f.matchBox) // the technician's own tick
+	test.Tap(f.matchReceipt)
+	if !f.matchBox.Checked || !f.matchReceipt.Checked {
+		t.Fatal("the ticks did not take")
+	}
+	f.imei1.Entry.SetText(imeiOther)
+	if f.matchBox.Checked || f.matchReceipt.Checked {
+		t.Fatalf("a retyped IMEI kept the ticks: box %v, receipt %v", f.matchBox.Checked, f.matchReceipt.Checked)
+	}
+	// Typed back to the number the box label shows, the form ticks it again from the label.
+	f.imei1.Entry.SetText(imeiOnPhone)
+	if !f.matchBox.Checked || f.tickBox.source() != "box.jpg" {
+		t.Fatalf("the label's reading did not tick it again (ticked %v, from %q)", f.matchBox.Checked, f.tickBox.source())
+	}
+}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -146,24 +145,10 @@ func (a *App) dailyBackup() {
 		// No case at all beside backups that hold some: the file was emptied or replaced (a
 		// sync tool, a copy over it). The daily backup leaves the real ones alone; say so and
 		// where the way back is, before anyone starts typing into the empty desk.
-		if n, err := a.store.Count(a.ctx, casefile.Query{CountLimit: 1}); err == nil && n == 0 && hasBackups(dir) {
+		if n, err := a.store.Count(a.ctx, casefile.Query{CountLimit: 1}); err == nil && n == 0 && len(m.DailyBackups(dir)) > 0 {
 			fyne.Do(func() {
-				dialog.ShowInformation(T("No cases in this database"), T("This database holds no cases, but its backups folder holds backups. If cases were lost (the file emptied or replaced), restore the newest backup: Overview → Restore…"), a.main)
+				dialog.ShowInformation(T("No cases in this database"), T("This database holds no cases, but its backups folder holds backups of it. If cases were lost (the file emptied or replaced), restore the newest one with Restore… in the Overview."), a.main)
 			})
 		}
 	})
-}
-
-// hasBackups says whether dir holds a backup (a .db file).
-func hasBackups(dir string) bool {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return false
-	}
-	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".db") {
-			return true
-		}
-	}
-	return false
 }

@@ -208,6 +208,7 @@ func (w *notOpenedWindow) restoreFrom(path string) {
 	w.restore.Disable()
 	w.quit.Disable()
 	w.meaning.SetText(Tf("Restoring {{.Name}}…", map[string]any{"Name": filepath.Base(path)}))
+	w.detail.SetText(w.n.details(w.n.Err)) // not an earlier backup's refusal
 	w.work.Add(1)
 	go func() {
 		defer w.work.Done()

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -370,7 +371,7 @@ func (o *OverviewWindow) restore() {
 		return
 	}
 	// Backups are .db files (the daily ones in the backups folder, and those made from here).
-	showFileOpen(o.win, []string{".db", ".DB"}, func(r fyne.URIReadCloser) {
+	picker := showFileOpen(o.win, []string{".db", ".DB"}, func(r fyne.URIReadCloser) {
 		if r == nil {
 			return
 		}
@@ -399,4 +400,8 @@ func (o *OverviewWindow) restore() {
 		}, o.win)
 		showDialog(c, fyne.NewSize(520, 220))
 	})
+	// It opens on the backups, not wherever the last dialog was.
+	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Join(a.opts.DataDir, "backups"))); err == nil && a.opts.DataDir != "" {
+		picker.SetLocation(l)
+	}
 }

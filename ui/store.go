@@ -39,6 +39,9 @@ type Store interface {
 type Maintainer interface {
 	Backup(ctx context.Context, dest string) error
 	DailyBackup(ctx context.Context, dir string, keep int) (string, error)
+	// DailyBackups lists this database's own daily backups in dir (not another database's
+	// that shares the folder).
+	DailyBackups(dir string) []string
 	ScheduleRestore(ctx context.Context, backup string) error
 }
 

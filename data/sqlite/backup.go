@@ -324,3 +324,6 @@ func (s *Store) DailyBackup(ctx context.Context, dir string, keep int) (string, 
 	pruneBackups(dir, prefix, keep)
 	return name, nil
 }
+
+// DailyBackups lists this database's own daily backups in dir, oldest first.
+func (s *Store) DailyBackups(dir string) []string { return dailyBackups(dir, dailyPrefix(s.Path())) }
