@@ -295,12 +295,18 @@ func readyForSubmission(c *casefile.Case) *casefile.Case {
 	return c
 }
 
-func TestStore_DailyBackupKeepsTheNewest(t *testing.T) {
-	s := newStore(t)
+// dailyStore is a store with one case whose clock reads *day, and a folder for its backups.
+func dailyStore(t *testing.T) (s *Store, dir string, day *time.Time) {
+	t.Helper()
+	s = newStore(t)
 	s.CreateCase(ctx, sampleCase(), "anna")
-	dir := filepath.Join(t.TempDir(), "backups")
-	day := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
-	s.Now = func() time.Time { return day }
+	now := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return now }
+	return s, filepath.Join(t.TempDir(), "backups"), &now
+}
+
+func TestStore_DailyBackupKeepsTheNewest(t *testing.T) {
+	s, dir, day := dailyStore(t)
 	for i := 0; i < 6; i++ {
 		made, err := s.DailyBackup(ctx, dir, 3)
 		if err != nil || made == "" {
@@ -309,7 +315,7 @@ func TestStore_DailyBackupKeepsTheNewest(t *testing.T) {
 		if again, _ := s.DailyBackup(ctx, dir, 3); again != "" {
 			t.Fatal("a second backup on the same day")
 		}
-		day = day.AddDate(0, 0, 1)
+		*day = day.AddDate(0, 0, 1)
 	}
 	kept := dailyBackups(dir, dailyPrefix(s.Path()))
 	if len(kept) != 3 || !strings.HasSuffix(kept[2], "2026-11-06.db") || !strings.HasSuffix(kept[0], "2026-11-04.db") {
@@ -341,16 +347,12 @@ func TestStore_DailyBackupKeepsTheNewest(t *testing.T) {
 // by a sync tool, replaced by a new file) opens as a new one; its daily backups, kept by count,
 // would push out every real backup in as many days. It makes none.
 func TestStore_DailyBackupEmptyDatabaseKeepsTheRealOnes(t *testing.T) {
-	s := newStore(t)
-	s.CreateCase(ctx, sampleCase(), "anna")
-	dir := filepath.Join(t.TempDir(), "backups")
-	day := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
-	s.Now = func() time.Time { return day }
+	s, dir, day := dailyStore(t)
 	for i := 0; i < 3; i++ {
 		if _, err := s.DailyBackup(ctx, dir, 3); err != nil {
 			t.Fatal(err)
 		}
-		day = day.AddDate(0, 0, 1)
+		*day = day.AddDate(0, 0, 1)
 	}
 	path := s.Path()
 	s.Close()
@@ -363,12 +365,12 @@ func TestStore_DailyBackupEmptyDatabaseKeepsTheRealOnes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer empty.Close()
-	empty.Now = func() time.Time { return day }
+	empty.Now = func() time.Time { return *day }
 	for i := 0; i < 5; i++ {
 		if made, err := empty.DailyBackup(ctx, dir, 3); err != nil || made != "" {
 			t.Fatalf("an empty database was backed up: %q, %v", made, err)
 		}
-		day = day.AddDate(0, 0, 1)
+		*day = day.AddDate(0, 0, 1)
 	}
 	kept := dailyBackups(dir, dailyPrefix(path))
 	if len(kept) != 3 || !strings.HasSuffix(kept[0], "2026-11-01.db") {
@@ -380,16 +382,12 @@ func TestStore_DailyBackupEmptyDatabaseKeepsTheRealOnes(t *testing.T) {
 // day's backup in the past. It is kept, and so is every real backup but the oldest; the next
 // day the oldest real one goes, not the one made yesterday under the wrong date.
 func TestStore_DailyBackupClockSetBack(t *testing.T) {
-	s := newStore(t)
-	s.CreateCase(ctx, sampleCase(), "anna")
-	dir := filepath.Join(t.TempDir(), "backups")
-	day := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
-	s.Now = func() time.Time { return day }
+	s, dir, day := dailyStore(t)
 	for i := 0; i < 3; i++ {
 		if made, err := s.DailyBackup(ctx, dir, 3); err != nil || made == "" {
 			t.Fatalf("day %d: %q, %v", i, made, err)
 		}
-		day = day.AddDate(0, 0, 1)
+		*day = day.AddDate(0, 0, 1)
 	}
 	names := func() []string {
 		var out []string
@@ -398,14 +396,14 @@ func TestStore_DailyBackupClockSetBack(t *testing.T) {
 		}
 		return out
 	}
-	day = time.Date(2020, 1, 1, 9, 0, 0, 0, time.UTC) // the battery died
+	*day = time.Date(2020, 1, 1, 9, 0, 0, 0, time.UTC) // the battery died
 	if made, err := s.DailyBackup(ctx, dir, 3); err != nil || !strings.HasSuffix(made, "2020-01-01.db") {
 		t.Fatalf("the day of the wrong clock: %q, %v", made, err)
 	}
 	if got := strings.Join(names(), " "); got != "2026-11-02.db 2026-11-03.db 2020-01-01.db" {
 		t.Fatalf("after the clock went back: %s", got)
 	}
-	day = day.AddDate(0, 0, 1)
+	*day = day.AddDate(0, 0, 1)
 	s.DailyBackup(ctx, dir, 3)
 	if got := strings.Join(names(), " "); got != "2026-11-03.db 2020-01-01.db 2020-01-02.db" {
 		t.Fatalf("the next day: %s", got)
