@@ -51,7 +51,8 @@ type Store interface {
 type Maintenance interface {
 	// Backup writes a consistent copy of the database to dest.
 	Backup(ctx context.Context, dest string) error
-	// DailyBackup makes today's copy in dir unless there is one, keeping the newest keep copies.
+	// DailyBackup makes today's copy in dir unless there is one, keeping the newest keep copies
+	// and, beyond them, one older copy that holds more cases than they all do.
 	DailyBackup(ctx context.Context, dir string, keep int) (string, error)
 	// CheckBackup says whether the file at path is a backup this build can restore.
 	CheckBackup(ctx context.Context, path string) error

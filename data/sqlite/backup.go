@@ -297,8 +297,9 @@ func syncDir(dir string) {
 	}
 }
 
-// DailyBackup makes today's backup in dir unless one exists, and keeps the newest keep backups.
-// Backups are named after the database ("cases-2026-11-25.db" for cases.db), so that two
+// DailyBackup makes today's backup in dir unless one exists, and keeps the newest keep backups,
+// and beyond them one older backup when it holds more cases than all of them (pruneBackups says
+// why). Backups are named after the database ("cases-2026-11-25.db" for cases.db), so that two
 // databases in one folder neither overwrite each other's day nor prune each other's backups.
 func (s *Store) DailyBackup(ctx context.Context, dir string, keep int) (string, error) {
 	prefix := dailyPrefix(s.Path())
@@ -321,7 +322,7 @@ func (s *Store) DailyBackup(ctx context.Context, dir string, keep int) (string, 
 	if err := recordBackup(dir, prefix, name); err != nil {
 		return name, err
 	}
-	pruneBackups(dir, prefix, keep)
+	pruneBackups(ctx, dir, prefix, keep)
 	return name, nil
 }
 

@@ -391,7 +391,8 @@ func TestStore_DailyBackupClockSetBack(t *testing.T) {
 	}
 	names := func() []string {
 		var out []string
-		for _, f := range backupsInOrder(dir, dailyPrefix(s.Path())) {
+		files, _ := backupsInOrder(dir, dailyPrefix(s.Path()))
+		for _, f := range files {
 			out = append(out, strings.TrimPrefix(filepath.Base(f), dailyPrefix(s.Path())))
 		}
 		return out
@@ -408,7 +409,8 @@ func TestStore_DailyBackupClockSetBack(t *testing.T) {
 	if got := strings.Join(names(), " "); got != "2026-11-03.db 2020-01-01.db 2020-01-02.db" {
 		t.Fatalf("the next day: %s", got)
 	}
-	for _, f := range backupsInOrder(dir, dailyPrefix(s.Path())) {
+	files, _ := backupsInOrder(dir, dailyPrefix(s.Path()))
+	for _, f := range files {
 		if err := CheckBackup(ctx, f); err != nil {
 			t.Error(err)
 		}
