@@ -41,6 +41,7 @@ func showFileOpen(w fyne.Window, extensions []string, picked func(fyne.URIReadCl
 		d.SetFilter(storage.NewExtensionFileFilter(extensions))
 	}
 	showDialog(d, fileDialogSize)
+	escapeDismisses(w, d)
 	return d
 }
 
@@ -60,8 +61,15 @@ func showFileSave(w fyne.Window, dir, name string, picked func(fyne.URIWriteClos
 		}
 	}
 	showDialog(d, fileDialogSize)
+	escapeDismisses(w, d)
 	keepOfferedName(w, name)
 	return d
+}
+
+// escapeDismisses makes Esc on the file dialog d press its Cancel button, so that its caller
+// hears of the cancel as from the button and can go back to where the person was.
+func escapeDismisses(w fyne.Window, d *dialog.FileDialog) {
+	d.SetOnClosed(onEscape(w, d.Dismiss))
 }
 
 // keepOfferedName guards the file-name field a save dialog focuses as it opens. A focused

@@ -32,7 +32,7 @@ func TestDialogs_FileDialogsOpen(t *testing.T) {
 	}{
 		{"Add file…", f.win, func() { f.evidence.Add("") }},
 		{"a readiness slot", f.win, func() { f.jumpTo(string(casefile.AttachBox)) }},
-		{"Report's Save as…", o.win, func() { o.writeReport(casefile.ReportFilter{}, true) }},
+		{"Report's Save as…", o.win, func() { o.writeReport(casefile.ReportFilter{}, true, func() {}) }},
 		{"Restore…", o.win, o.restore},
 	}
 	for _, tt := range opens {

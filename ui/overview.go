@@ -229,6 +229,7 @@ func (o *OverviewWindow) saveReport() {
 	if len(branches) > 0 {
 		items = append(items, widget.NewFormItem(T("Branch"), branch))
 	}
+	var show func()
 	form := dialog.NewForm(T("Report"), T("Save as…"), T("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
@@ -255,14 +256,21 @@ func (o *OverviewWindow) saveReport() {
 		if t, err := casefile.ParseDate(until.Text, time.Local); err == nil {
 			f.Until = t.AddDate(0, 0, 1)
 		}
-		o.writeReport(f, format.SelectedIndex() == 0)
+		o.writeReport(f, format.SelectedIndex() == 0, show)
 	}, o.win)
 	submitOnEnter(form, since, until)
-	showDialog(form, fyne.NewSize(480, 320))
-	onEnter(o.win, form, form.Submit)
+	show = func() {
+		showDialog(form, fyne.NewSize(480, 320))
+		onEnter(o.win, form, form.Submit)
+	}
+	show()
 }
 
-func (o *OverviewWindow) writeReport(filter casefile.ReportFilter, xlsx bool) {
+// writeReport asks where to write the report and writes it there. Fyne's form dialog closes
+// on its confirm button, before the save window opens, so a cancelled save window runs back:
+// the same report dialog shows again with the dates and choices as the manager left them,
+// rather than all of them to be chosen again.
+func (o *OverviewWindow) writeReport(filter casefile.ReportFilter, xlsx bool, back func()) {
 	a := o.app
 	// The report starts in the export folder, beside the dossiers, not wherever the app was started.
 	os.MkdirAll(a.opts.ExportDir, 0o700)
@@ -272,6 +280,7 @@ func (o *OverviewWindow) writeReport(filter casefile.ReportFilter, xlsx bool) {
 	}
 	showFileSave(o.win, a.opts.ExportDir, "recoverydesk-report-"+a.now().Format("2006-01-02")+ext, func(w fyne.URIWriteCloser) {
 		if w == nil {
+			back()
 			return
 		}
 		lang := a.language()
