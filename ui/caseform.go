@@ -465,7 +465,7 @@ func eventText(e casefile.Event) string {
 		what = T("Case opened")
 	case casefile.ActionEdited:
 		what = T("Edited")
-		if t, ok := editedText(e.Note); ok {
+		if t, ok := editedText(e); ok {
 			what, e.Note = t, ""
 		}
 	case casefile.ActionAttachmentAdded, casefile.ActionAttachmentRemoved:

@@ -406,16 +406,21 @@ func (d *dossier) history() {
 
 // noteText words a history note in the dossier's language where the store wrote it in its own
 // terms: an edit's field keys ("changed: customer.phone") become the dossier's labels, and a
-// file's kind ("imei_screen: photo.jpg") its name for the kind.
+// file's kind ("imei_screen: photo.jpg") its name for the kind. An IMEI tick says how the
+// edit left it, as the verification section keeps a person's tick apart from the machine's.
 func (d *dossier) noteText(e casefile.Event) string {
 	if keys, ok := strings.CutPrefix(e.Note, editedPrefix); ok {
 		var labels []string
 		for _, k := range strings.Split(keys, ", ") {
 			k = strings.TrimSpace(k)
+			change, from, ticked := casefile.EditedTick(e, k)
 			if p, ok := fieldPhrases[k]; ok {
 				k = d.t(p)
 			} else if strings.HasPrefix(k, "declarations.") {
 				k = d.t("Customer's declarations")
+			}
+			if ticked {
+				k += " (" + d.tickChangeText(change, from) + ")"
 			}
 			if !slices.Contains(labels, k) {
 				labels = append(labels, k)
@@ -427,6 +432,21 @@ func (d *dossier) noteText(e casefile.Event) string {
 		return d.t(kind) + " — " + name
 	}
 	return e.Note
+}
+
+// tickChangeText is casefile.TickChangeSentence in the dossier's language.
+func (d *dossier) tickChangeText(change casefile.TickChange, from string) string {
+	switch {
+	case change == casefile.TickedByHand:
+		return d.t("ticked by hand")
+	case change == casefile.TickedFromBarcode && from != "":
+		return fmt.Sprintf(d.t("ticked by machine from the barcode of %s"), from)
+	case change == casefile.TickedFromBarcode:
+		return d.t("ticked by machine from a barcode")
+	case change == casefile.Unticked:
+		return d.t("unticked")
+	}
+	return ""
 }
 
 // fieldPhrases are the dossier's own labels for the fields an edit names.

@@ -411,7 +411,8 @@ func TestDocuments_NothingEmptyPrinted(t *testing.T) {
 }
 
 // TestRender_HistoryInTheDossiersLanguage: the history names edited fields and added files in
-// the dossier's own words, never the store's keys (customer.phone, imei_screen).
+// the dossier's own words, never the store's keys (customer.phone, imei_screen), and says how
+// an edit left an IMEI tick.
 func TestRender_HistoryInTheDossiersLanguage(t *testing.T) {
 	c := sample.ReadyCase()
 	at := c.CreatedAt.Add(time.Hour)
@@ -420,14 +421,17 @@ func TestRender_HistoryInTheDossiersLanguage(t *testing.T) {
 		casefile.Event{At: at, Operator: "Анна", Action: casefile.ActionAttachmentAdded, Note: "imei_screen: screen.jpg",
 			Details: map[string]string{"kind": "imei_screen", "name": "screen.jpg"}},
 		casefile.Event{At: at, Operator: "Анна", Action: casefile.ActionAttachmentRemoved, Note: "blurred, taken again",
-			Details: map[string]string{"kind": "box", "name": "old-label.jpg"}})
-	for _, tt := range []struct{ lang, edited string }{
-		{"en", "Phone, Customer's declarations"},
-		{"ru", "Телефон, Заявления клиента"},
+			Details: map[string]string{"kind": "box", "name": "old-label.jpg"}},
+		casefile.Event{At: at, Operator: "Анна", Action: casefile.ActionEdited, Note: "changed: verification.imei_matches_box",
+			Details: map[string]string{"verification.imei_matches_box": "ticked_from_barcode", "verification.box_ticked_from": "box.jpg"}})
+	for _, tt := range []struct{ lang, edited, tick string }{
+		{"en", "Phone, Customer's declarations", "matches the box label (ticked by machine from the barcode of box.jpg)"},
+		{"ru", "Телефон, Заявления клиента", "совпадает с наклейкой на коробке (отмечено программой по штрихкоду из box.jpg)"},
 	} {
 		text := tool(t, "pdftotext", writeTemp(t, "d.pdf", render(t, c, dossierOptions(tt.lang))), "-")
 		flat := strings.Join(strings.Fields(text), " ")
-		if !strings.Contains(flat, tt.edited) || !strings.Contains(flat, "screen.jpg") || !strings.Contains(flat, "old-label.jpg (blurred, taken again)") {
+		if !strings.Contains(flat, tt.edited) || !strings.Contains(flat, "screen.jpg") || !strings.Contains(flat, "old-label.jpg (blurred, taken again)") ||
+			!strings.Contains(flat, tt.tick) {
 			t.Errorf("%s: the history reads %q", tt.lang, flat[max(0, strings.Index(flat, "screen.jpg")-300):])
 		}
 		for _, key := range []string{"customer.phone", "changed:", "imei_screen", "declarations."} {

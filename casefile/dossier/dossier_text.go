@@ -146,6 +146,12 @@ var dossierText = map[string]map[string]string{
 		"FN (fiscal drive number)":    "ФН (номер фискального накопителя)",
 		"FD (fiscal document number)": "ФД (номер фискального документа)",
 		"FP (fiscal sign)":            "ФП (фискальный признак)",
+
+		// How an edit in the history left a technician's IMEI tick.
+		"ticked by machine from the barcode of %s": "отмечено программой по штрихкоду из %s",
+		"ticked by machine from a barcode":         "отмечено программой по штрихкоду",
+		"ticked by hand":                           "отмечено вручную",
+		"unticked":                                 "отметка снята",
 	},
 }
 

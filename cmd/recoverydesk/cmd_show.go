@@ -203,8 +203,24 @@ func printCase(w io.Writer, v *caseView) {
 				fmt.Fprintf(w, " (%s)", printable(e.Note))
 			}
 		case e.Note != "":
-			fmt.Fprintf(w, ": %s", printable(e.Note))
+			fmt.Fprintf(w, ": %s", printable(editedNote(e)))
 		}
 		fmt.Fprintln(w)
 	}
+}
+
+// editedNote is an event's note, with how an edit left each IMEI tick it names beside the
+// tick ("verification.imei_matches_box (ticked by hand)"), as the window and the dossier say.
+func editedNote(e casefile.Event) string {
+	keys, ok := strings.CutPrefix(e.Note, "changed: ")
+	if !ok {
+		return e.Note
+	}
+	fields := strings.Split(keys, ", ")
+	for i, k := range fields {
+		if change, from, ok := casefile.EditedTick(e, strings.TrimSpace(k)); ok {
+			fields[i] += " (" + casefile.TickChangeSentence(change, from) + ")"
+		}
+	}
+	return "changed: " + strings.Join(fields, ", ")
 }

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"strings"
 	"time"
 
@@ -166,7 +167,7 @@ func (s *Store) Audit(ctx context.Context, f casefile.AuditFilter) ([]casefile.A
 	if !f.Until.IsZero() {
 		conds, args = append(conds, "h.at < ?"), append(args, f.Until)
 	}
-	q := `SELECT c.number, h.at, h.operator, h.action, h.from_status, h.to_status, h.note FROM history h JOIN cases c ON c.id = h.case_id`
+	q := `SELECT c.number, h.at, h.operator, h.action, h.from_status, h.to_status, h.note, h.details FROM history h JOIN cases c ON c.id = h.case_id`
 	if len(conds) > 0 {
 		q += " WHERE " + strings.Join(conds, " AND ")
 	}
@@ -183,14 +184,19 @@ func (s *Store) Audit(ctx context.Context, f casefile.AuditFilter) ([]casefile.A
 	var out []casefile.AuditEntry
 	for rows.Next() {
 		var (
-			e        casefile.AuditEntry
-			at       time.Time
-			from, to string
+			e              casefile.AuditEntry
+			at             time.Time
+			from, to, dets string
 		)
-		if err := rows.Scan(&e.Case, &at, &e.Operator, &e.Action, &from, &to, &e.Note); err != nil {
+		if err := rows.Scan(&e.Case, &at, &e.Operator, &e.Action, &from, &to, &e.Note, &dets); err != nil {
 			return nil, err
 		}
 		e.At, e.From, e.To = utc(at), casefile.Status(from), casefile.Status(to)
+		// The details say what the note does not (how an edit left a tick, which file a
+		// removal took): the history of all cases reads as the case's own.
+		if dets != "{}" {
+			json.Unmarshal([]byte(dets), &e.Details)
+		}
 		out = append(out, e)
 	}
 	return out, rows.Err()

@@ -190,8 +190,10 @@ func (s *Store) SaveCase(ctx context.Context, c *casefile.Case, operator string)
 		if err := indexCase(ctx, tx, &draft, true); err != nil {
 			return err
 		}
+		// A tick's history says whether the technician set it or the form read it from a
+		// barcode: the note names the field alone.
 		return appendEvent(ctx, tx, old.ID, casefile.Event{At: now, Operator: operator, Action: casefile.ActionEdited,
-			Note: "changed: " + strings.Join(changed, ", ")})
+			Note: "changed: " + strings.Join(changed, ", "), Details: casefile.TickDetails(&draft, changed)})
 	})
 	if err != nil {
 		return err

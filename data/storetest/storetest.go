@@ -25,6 +25,7 @@ func Run(t *testing.T, open func(t *testing.T) data.Store) {
 		{"CountFollowsChanges", testCountFollowsChanges},
 		{"BarcodesKept", testBarcodesKept},
 		{"FilesLoadedWhenStored", testFilesLoadedWhenStored},
+		{"TickSourceInHistory", testTickSourceInHistory},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.run(t, open) })
