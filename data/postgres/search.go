@@ -73,8 +73,10 @@ func (s *Store) Search(ctx context.Context, q casefile.Query) ([]casefile.Summar
 }
 
 // SearchPage is Search and, for a typed search with q.CountLimit of at most 1,000, how many cases
-// it matches (CountLimit+1 meaning more), from the same reading of the trigram index: the list
-// asks once per keystroke instead of counting beside it.
+// it matches (CountLimit+1 meaning more): the list asks once per keystroke instead of counting
+// beside it. Newest or oldest first, the first page, the list's question as it opens a search,
+// is found by steps through the newest (oldest) blocks of cases (recent.go); the order of the
+// longest wait, from the same reading of the trigram index as the count.
 func (s *Store) SearchPage(ctx context.Context, q casefile.Query) ([]casefile.Summary, int, error) {
 	if q.CountLimit <= 0 || q.CountLimit > fewMatches || q.Offset > 0 || len(casefile.SearchTerms(q.Text)) == 0 {
 		out, err := s.Search(ctx, q)
@@ -84,8 +86,40 @@ func (s *Store) SearchPage(ctx context.Context, q casefile.Query) ([]casefile.Su
 		n, err := s.Count(ctx, q)
 		return out, n, err
 	}
+	if (q.Sort == "" || q.Sort == casefile.SortNewest || q.Sort == casefile.SortOldest) && q.Limit > 0 && q.Limit <= q.CountLimit {
+		return s.orderedPage(ctx, q)
+	}
 	out, matched, err := s.page(ctx, q)
 	return out, min(matched, q.CountLimit+1), err
+}
+
+// orderedPage is SearchPage by ordered steps, its page read in the same snapshot as its count.
+func (s *Store) orderedPage(ctx context.Context, q casefile.Query) ([]casefile.Summary, int, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return nil, 0, s.wrap(err)
+	}
+	defer tx.Rollback()
+	oldest := q.Sort == casefile.SortOldest
+	ids, matched, err := s.ordered(ctx, tx, q, oldest, q.Limit, q.CountLimit)
+	if err != nil {
+		return nil, 0, s.wrap(err)
+	}
+	var out []casefile.Summary
+	if len(ids) > 0 {
+		order := " ORDER BY c.id DESC"
+		if oldest {
+			order = " ORDER BY c.id"
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT `+summaryColumns+` FROM cases c WHERE c.id = ANY($1)`+order, ids[:min(len(ids), q.Limit)])
+		if err != nil {
+			return nil, 0, s.wrap(err)
+		}
+		if out, err = scanSummaries(rows); err != nil {
+			return nil, 0, s.wrap(err)
+		}
+	}
+	return out, min(matched, q.CountLimit+1), s.wrap(tx.Commit())
 }
 
 // page reads a page of a query and, for a typed search, how many cases match up to

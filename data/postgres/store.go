@@ -31,6 +31,8 @@ type Store struct {
 	// own holds the backend process ids of the pool's connections (see Watch).
 	ownMu sync.Mutex
 	own   map[uint32]bool
+	// grams are how common each trigram is, for the ordered search (rarest.go).
+	grams gramCounts
 	// Now is the clock; tests replace it to get stable timestamps.
 	Now func() time.Time
 }
