@@ -154,17 +154,13 @@ func (c *countAside) result() (int, bool, error) {
 	defer c.cancel()
 	select {
 	case <-c.started:
-	default:
-		c.cancel()
 		<-c.done
-		select {
-		case <-c.started:
-		default:
-			return 0, false, nil
-		}
+		return c.n, true, c.err
+	default:
+		// Called off before it held a connection, or in the moment it took one: either way
+		// its answer is not waited for, and its connection goes back as it stops.
+		return 0, false, nil
 	}
-	<-c.done
-	return c.n, true, c.err
 }
 
 // holdPlanner keeps the planner, for the rest of tx, to the indexes' sets: it prices LIKE far

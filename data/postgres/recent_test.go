@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -65,6 +66,38 @@ func TestStore_OrderedSearchAnswersAsThePlainOne(t *testing.T) {
 		"@mail",            // punctuation first
 		"иванов 8 (903) 1", // a name and digits
 	}
+	// Sixteen searches at once on a pool of eight connections, each of which may want a second
+	// one for its count: a count that cannot get one is counted in its step's transaction, so
+	// none waits for another and every answer is the one a search alone gets.
+	t.Run("sixteen at once", func(t *testing.T) {
+		q := casefile.Query{Text: "Алёна", Status: casefile.StatusSubmitted, Limit: 130, CountLimit: 300}
+		want, wantN, err := s.SearchPage(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		errs := make(chan error, 16*5)
+		for range 16 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for range 5 {
+					page, n, err := s.SearchPage(ctx, q)
+					if err == nil && (n != wantN || len(page) != len(want)) {
+						err = fmt.Errorf("%d cases on the page and a count of %d, want %d and %d", len(page), n, len(want), wantN)
+					}
+					errs <- err
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
 	for _, term := range terms {
 		for _, sort := range []casefile.Sort{casefile.SortNewest, casefile.SortOldest} {
 			for _, status := range []casefile.Status{"", casefile.StatusSubmitted} {
