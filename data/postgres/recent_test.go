@@ -65,6 +65,9 @@ func TestStore_OrderedSearchAnswersAsThePlainOne(t *testing.T) {
 		"а-б",              // letters split by punctuation into runs with no trigram
 		"@mail",            // punctuation first
 		"иванов 8 (903) 1", // a name and digits
+		"ива_нов",          // LIKE's own characters, matched as themselves
+		"100%",
+		`ива\нов`,
 	}
 	// Sixteen searches at once on a pool of eight connections, each of which may want a second
 	// one for its count: a count that cannot get one is counted in its step's transaction, so
