@@ -17,7 +17,7 @@ export CGO_ENABLED := 1
 # as a manager's office suite would.
 APT_BUILD := gcc pkg-config libgl1-mesa-dev libx11-dev libxrandr-dev libxxf86vm-dev libxi-dev \
              libxcursor-dev libxinerama-dev libwayland-dev libxkbcommon-dev libturbojpeg0-dev libheif-dev
-APT_CHECK := xvfb xdotool openbox x11-xkb-utils locales imagemagick poppler-utils qpdf img2pdf time postgresql \
+APT_CHECK := xvfb xdotool openbox x11-utils x11-xkb-utils locales imagemagick poppler-utils qpdf img2pdf time postgresql \
              libvips-tools libreoffice-calc-nogui
 # The real-window tests run the app in English and in Russian: both locales must exist.
 LOCALES   := en_US.UTF-8 ru_RU.UTF-8

@@ -70,6 +70,10 @@ xvfb=$!
 for _ in $(seq 1 100); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.05; done
 openbox >"$work/openbox.log" 2>&1 &
 wm=$!
+# The window manager is up once it says it can raise a window: a step that raises one before
+# that fails with xdotool's "does not support _NET_ACTIVE_WINDOW" on a loaded machine.
+for _ in $(seq 1 200); do xprop -root _NET_SUPPORTED 2>/dev/null | grep -q _NET_ACTIVE_WINDOW && break; sleep 0.05; done
+xprop -root _NET_SUPPORTED 2>/dev/null | grep -q _NET_ACTIVE_WINDOW || { echo "$(basename "$0"): openbox did not start:"; cat "$work/openbox.log"; exit 1; }
 x=0 taken=""
 for who in anna boris maria; do
 	home="$work/home-$who"
