@@ -562,6 +562,20 @@ func (f *CaseForm) ensureSaved() bool {
 	return f.Save() == nil
 }
 
+// canTakeFiles says whether files may be added now. Files belong to a saved case, so a new one
+// is saved as they are added; when it could not be, that is said before the technician picks a
+// file and says what it shows, not after, and nothing is saved by asking.
+func (f *CaseForm) canTakeFiles() bool {
+	if f.c.Number != "" {
+		return true
+	}
+	if err := f.collect().ValidateAt(f.app.now()); err != nil {
+		f.app.showError(f.win, T("Files are kept with a saved case, and this one cannot be saved yet."), err)
+		return false
+	}
+	return true
+}
+
 // Dirty reports whether the form holds typing that is not saved.
 func (f *CaseForm) Dirty() bool {
 	view := func(c *casefile.Case) string {

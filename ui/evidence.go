@@ -113,6 +113,9 @@ func (p *EvidencePanel) loadThumb(id int64) {
 // Add opens the file dialog; kind preselects the evidence slot the technician came for. Behind
 // the dialog the path field has the focus, so Esc leaves the technician where a path can be typed.
 func (p *EvidencePanel) Add(kind casefile.AttachmentKind) {
+	if !p.form.canTakeFiles() {
+		return
+	}
 	p.form.win.Canvas().Focus(p.path)
 	showFileOpen(p.form.win, evidenceExtensions, func(r fyne.URIReadCloser) {
 		if r == nil {
@@ -155,13 +158,16 @@ func (p *EvidencePanel) addPath(typed string) {
 		abs, _ := filepath.Abs(s)
 		u = storage.NewFileURI(abs)
 	}
+	if !p.form.canTakeFiles() {
+		return
+	}
 	p.path.SetText("")
 	p.confirmKinds([]fyne.URI{u}, "")
 }
 
 // AddURIs takes files dropped onto the window.
 func (p *EvidencePanel) AddURIs(uris []fyne.URI) {
-	if len(uris) > 0 {
+	if len(uris) > 0 && p.form.canTakeFiles() {
 		p.form.tabs.SelectIndex(1)
 		p.confirmKinds(uris, "")
 	}
