@@ -19,6 +19,7 @@ import (
 
 	"recoverydesk/casefile"
 	"recoverydesk/data"
+	"recoverydesk/data/trigram"
 )
 
 // Store is an open shared database. It is safe for concurrent use.
@@ -32,7 +33,7 @@ type Store struct {
 	ownMu sync.Mutex
 	own   map[uint32]bool
 	// grams are how common each trigram is, for the ordered search (rarest.go).
-	grams gramCounts
+	grams trigram.Counts
 	// Now is the clock; tests replace it to get stable timestamps.
 	Now func() time.Time
 }

@@ -17,6 +17,7 @@ import (
 
 	"recoverydesk/casefile"
 	"recoverydesk/data"
+	"recoverydesk/data/trigram"
 )
 
 // Store is an open case database. It is safe for concurrent use.
@@ -32,6 +33,8 @@ type Store struct {
 	// lock is held shared while the store is open, so that a restore cannot replace the file
 	// under it (see Restore).
 	lock *os.File
+	// grams are how common each trigram is, for a search of several words (search.go).
+	grams trigram.Counts
 	// Now is the clock; tests replace it to get stable timestamps.
 	Now func() time.Time
 }
