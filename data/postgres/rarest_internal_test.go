@@ -25,3 +25,13 @@ func TestRarestWhere(t *testing.T) {
 		}
 	}
 }
+
+// A text with no trigram in any word is answered by the plain question, which scans; the
+// ordered one would read the whole index.
+func TestIndexed(t *testing.T) {
+	for text, want := range map[string]bool{"алена": true, "ab": false, "%": false, "😀": false, "ab иванов": true, "8 (903) 1": true, "а-б": false} {
+		if got := indexed(text); got != want {
+			t.Errorf("indexed(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

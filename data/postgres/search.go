@@ -9,6 +9,7 @@ import (
 
 	"recoverydesk/casefile"
 	"recoverydesk/data"
+	"recoverydesk/data/trigram"
 )
 
 // numbered turns the ? of a query built from parts into PostgreSQL's $1, $2 … in order; the
@@ -86,11 +87,24 @@ func (s *Store) SearchPage(ctx context.Context, q casefile.Query) ([]casefile.Su
 		n, err := s.Count(ctx, q)
 		return out, n, err
 	}
-	if (q.Sort == "" || q.Sort == casefile.SortNewest || q.Sort == casefile.SortOldest) && q.Limit > 0 && q.Limit <= q.CountLimit {
+	if (q.Sort == "" || q.Sort == casefile.SortNewest || q.Sort == casefile.SortOldest) && q.Limit > 0 && q.Limit <= q.CountLimit && indexed(q.Text) {
 		return s.orderedPage(ctx, q)
 	}
 	out, matched, err := s.page(ctx, q)
 	return out, min(matched, q.CountLimit+1), err
+}
+
+// indexed tells whether a word of text has a trigram for the index to read. Without one (a
+// term of one or two letters, or of punctuation) the index has nothing to narrow the steps
+// with, and the ordered search, held to the indexes, would read all of it; the plain question
+// scans the table instead, as it always did for such terms.
+func indexed(text string) bool {
+	for _, t := range casefile.SearchTerms(text) {
+		if len(trigram.Of(t)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // orderedPage is SearchPage by ordered steps, its page read in the same snapshot as its count.
