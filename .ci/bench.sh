@@ -14,12 +14,13 @@ echo "== store: import 10,000; search and first page over 100,000 cases"
 BENCH_DB="$work/bench100k.db" go test -tags $tags -run '^$' -bench 'Import10k|Search100k|FirstPage100k' \
 	-benchtime 30x -benchmem ./data/sqlite | tee "$work/data.txt"
 
-echo "== the same on PostgreSQL: search and first page over 100,000 cases, eight counters saving at once"
+echo "== the same on PostgreSQL: search and first page over 100,000 cases, import of 10,000, eight counters saving at once"
 pgdir=$(mktemp -d /tmp/recoverydesk-pg.XXXXXX)
 pgport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 RECOVERYDESK_TEST_PG=$(bash .ci/pg.sh start "$pgdir" "$pgport")
 export RECOVERYDESK_TEST_PG
 go test -run '^$' -bench 'Search100k|FirstPage100k|EightCountersSave' -benchtime 30x -timeout 60m ./data/postgres | tee "$work/pg.txt"
+go test -run '^$' -bench 'Import10k' -benchtime 3x -timeout 30m ./data/postgres | tee -a "$work/pg.txt"
 bash .ci/pg.sh stop "$pgdir"
 
 echo "== dossier export: eight 12 MP photos and a PDF receipt"
@@ -150,6 +151,7 @@ Measured by \`make bench\` on $(date -u +%Y-%m-%d) on a $(nproc)-core ${cpu} mac
 | search by phone digits | $(metric phone_digits "$work/pg.txt" p50-ms) ms | $(metric phone_digits "$work/pg.txt" p95-ms) ms | p95 < 20 ms |
 | search by partial IMEI | $(metric partial_imei "$work/pg.txt" p50-ms) ms | $(metric partial_imei "$work/pg.txt" p95-ms) ms | p95 < 20 ms |
 | first page of the case list | $(metric FirstPage "$work/pg.txt" p50-ms) ms | $(metric FirstPage "$work/pg.txt" p95-ms) ms | |
+| import of 10,000 cases (one transaction) | $(awk '/Import10k/ {printf "%.2f s", $3/1e9}' "$work/pg.txt") | | |
 | eight counters saving their cases at once, one save (read, then write) | $(metric EightCounters "$work/pg.txt" p50-ms) ms | $(metric EightCounters "$work/pg.txt" p95-ms) ms | |
 | the same: saves per second, all eight together | $(metric EightCounters "$work/pg.txt" saves/s) | | |
 

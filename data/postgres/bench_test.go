@@ -101,6 +101,37 @@ func BenchmarkSearch100k(b *testing.B) { storetest.BenchSearch(b, bigDB(b)) }
 // BenchmarkFirstPage100k is the list as the window opens: all cases, newest first, first page.
 func BenchmarkFirstPage100k(b *testing.B) { storetest.BenchFirstPage(b, bigDB(b)) }
 
+// BenchmarkImport10k imports 10,000 cases in one all-or-nothing transaction, as "import" does,
+// each time into a new database, beside the SQLite engine's same benchmark.
+func BenchmarkImport10k(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 7))
+	now := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+	cases := make([]*casefile.Case, 10_000)
+	for i := range cases {
+		cases[i] = sample.Case(r, now)
+		cases[i].History = nil
+	}
+	for b.Loop() {
+		b.StopTimer()
+		s, err := postgres.Open(newDatabase(b))
+		if err != nil {
+			b.Fatal(err)
+		}
+		batch := make([]*casefile.Case, len(cases))
+		for i, c := range cases {
+			cc := *c
+			batch[i] = &cc
+		}
+		b.StartTimer()
+		if err := s.ImportCases(ctx, batch, "bench"); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+}
+
 // BenchmarkEightCountersSave: eight counters, each with a connection of its own, save their own
 // cases at the same time for a few seconds; saves per second over all and the p95 of one save.
 func BenchmarkEightCountersSave(b *testing.B) {
